@@ -1,0 +1,1 @@
+package io.rampart.server; /** placeholder */ final class Placeholder { private Placeholder() {} }
