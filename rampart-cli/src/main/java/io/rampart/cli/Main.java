@@ -5,6 +5,6 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.out.println("rampart");
+    System.exit(RampartCommand.newCommandLine().execute(args));
   }
 }

@@ -1,5 +1,6 @@
 package io.rampart.core.catalog;
 
+import java.net.URL;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +15,17 @@ public interface RiskCatalog {
   /** The catalog shipped in Rampart's resources. */
   static RiskCatalog builtIn() {
     return CatalogLoader.builtIn();
+  }
+
+  /**
+   * Loads a catalog from the given YAML resources only (same format as the built-in ones, see
+   * {@code catalog/owasp-llm-2025.yaml}), validating it as the built-in catalog is validated.
+   * Every {@code related} ID must be defined by one of {@code resources}.
+   *
+   * @throws CatalogLoadException naming the resource when one is unreadable or invalid
+   */
+  static RiskCatalog load(List<URL> resources) {
+    return CatalogLoader.loadUrls(resources);
   }
 
   List<CatalogEntry> entries();

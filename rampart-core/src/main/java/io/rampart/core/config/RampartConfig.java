@@ -5,8 +5,8 @@ import static java.util.Objects.requireNonNull;
 import java.nio.file.Path;
 
 /**
- * The whole of rampart.yaml: one immutable record with one section per component. Later
- * components add their sections here.
+ * The whole of rampart.yaml: one immutable record with one section per component. Later components
+ * add their sections here, to {@link Builder} and to {@code ConfigSections}.
  *
  * @param dataDir where embedded storage and local state live (default {@code ~/.rampart})
  */
@@ -29,11 +29,65 @@ public record RampartConfig(
         EventsConfig.DEFAULT);
   }
 
+  /** A builder starting from {@link #defaults()}. */
+  public static Builder builder() {
+    return defaults().toBuilder();
+  }
+
+  /** A builder starting from this config. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
   public RampartConfig withDataDir(Path dataDir) {
-    return new RampartConfig(dataDir, server, storage, events);
+    return toBuilder().dataDir(dataDir).build();
   }
 
   public RampartConfig withServer(ServerConfig server) {
-    return new RampartConfig(dataDir, server, storage, events);
+    return toBuilder().server(server).build();
+  }
+
+  /** The effective config as YAML with secrets redacted; see {@link ConfigPrinter}. */
+  public String describe() {
+    return ConfigPrinter.describe(this);
+  }
+
+  /** Builds a {@link RampartConfig}. */
+  public static final class Builder {
+    private Path dataDir;
+    private ServerConfig server;
+    private StorageConfig storage;
+    private EventsConfig events;
+
+    private Builder(RampartConfig from) {
+      this.dataDir = from.dataDir;
+      this.server = from.server;
+      this.storage = from.storage;
+      this.events = from.events;
+    }
+
+    public Builder dataDir(Path dataDir) {
+      this.dataDir = requireNonNull(dataDir, "dataDir");
+      return this;
+    }
+
+    public Builder server(ServerConfig server) {
+      this.server = requireNonNull(server, "server");
+      return this;
+    }
+
+    public Builder storage(StorageConfig storage) {
+      this.storage = requireNonNull(storage, "storage");
+      return this;
+    }
+
+    public Builder events(EventsConfig events) {
+      this.events = requireNonNull(events, "events");
+      return this;
+    }
+
+    public RampartConfig build() {
+      return new RampartConfig(dataDir, server, storage, events);
+    }
   }
 }

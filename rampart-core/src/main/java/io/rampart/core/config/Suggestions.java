@@ -1,0 +1,61 @@
+package io.rampart.core.config;
+
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/** "Did you mean" for misspelt keys: the closest allowed key within a small edit distance. */
+final class Suggestions {
+  private Suggestions() {}
+
+  static Optional<String> closest(String unknown, Collection<String> allowed) {
+    String wanted = unknown.toLowerCase(Locale.ROOT);
+    @Nullable String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String candidate : allowed) {
+      // poolSize, pool_size and POOL-SIZE all mean pool-size
+      if (squash(candidate).equals(squash(wanted))) {
+        return Optional.of(candidate);
+      }
+      int d = distance(wanted, candidate.toLowerCase(Locale.ROOT));
+      if (d < bestDistance) {
+        best = candidate;
+        bestDistance = d;
+      }
+    }
+    int limit = wanted.length() <= 4 ? 1 : 2;
+    return bestDistance <= limit ? Optional.ofNullable(best) : Optional.empty();
+  }
+
+  private static String squash(String key) {
+    return key.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
+  }
+
+  /** Optimal string alignment distance: Levenshtein plus adjacent transpositions. */
+  static int distance(String a, String b) {
+    if (Math.abs(a.length() - b.length()) > 3) {
+      return Integer.MAX_VALUE;
+    }
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
+    for (int j = 0; j <= b.length(); j++) {
+      d[0][j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1
+            && j > 1
+            && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+      }
+    }
+    return d[a.length()][b.length()];
+  }
+}

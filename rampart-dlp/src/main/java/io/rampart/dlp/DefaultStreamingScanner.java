@@ -1,0 +1,140 @@
+package io.rampart.dlp;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Keeps a bounded window of the stream. A scan of the window commits everything before the
+ * commit point: normally a short hold-back before the end, pulled back to the start of any value
+ * or long token that touches the end (it may still grow) or of an unterminated PEM block, but
+ * never further back than the configured window.
+ */
+final class DefaultStreamingScanner implements StreamingScanner {
+  static final int HOLD = 256;
+  private static final int CONTEXT_KEEP = 128;
+
+  private final DefaultDlpEngine engine;
+  private final int window;
+  private final StringBuilder buf = new StringBuilder();
+  private long base;
+  private long cpBase;
+  private long committed;
+  private long scannedUpTo;
+  private boolean finished;
+
+  DefaultStreamingScanner(DefaultDlpEngine engine, int window) {
+    this.engine = engine;
+    this.window = window;
+  }
+
+  /** Absolute offset of the oldest char still held. */
+  long bufferStart() {
+    return base;
+  }
+
+  @Override
+  public long position() {
+    return base + buf.length();
+  }
+
+  /** The window text, findings in it and the commit point, for the streaming redactor. */
+  record Step(String text, long base, long committedFrom, long commitTo, List<Finding> findings) {}
+
+  /** Appends without scanning; the streaming redactor steps on every chunk itself. */
+  void append(CharSequence chunk) {
+    if (finished) {
+      throw new DlpException("stream: finished (expected: feed before finish)");
+    }
+    buf.append(chunk);
+  }
+
+  @Override
+  public List<StreamFinding> feed(CharSequence chunk) {
+    append(chunk);
+    long end = base + buf.length();
+    if (end - scannedUpTo < Math.min(HOLD, window / 4) + 64 && buf.length() < window) {
+      return List.of();
+    }
+    return emit(step(false));
+  }
+
+  @Override
+  public List<StreamFinding> finish() {
+    if (finished) {
+      return List.of();
+    }
+    finished = true;
+    return emit(step(true));
+  }
+
+  Step step(boolean last) {
+    String text = buf.toString();
+    List<Finding> found = engine.scan(text);
+    int n = text.length();
+    scannedUpTo = base + n;
+    int c = n;
+    if (!last) {
+      c = Math.max(0, n - HOLD);
+      for (Finding f : found) {
+        if (f.end() >= n - 1) {
+          c = Math.min(c, f.start());
+        }
+      }
+      int t = n;
+      while (t > 0 && !Character.isWhitespace(text.charAt(t - 1))) {
+        t--;
+      }
+      c = Math.min(c, t);
+      int pem = text.lastIndexOf("-----BEGIN ");
+      if (pem >= 0 && text.indexOf("-----END ", pem) < 0) {
+        c = Math.min(c, pem);
+      }
+      c = Math.max(c, n - window);
+      c = Math.max(c, (int) Math.max(0, committed - base));
+    }
+    long from = committed;
+    long to = base + c;
+    // a value that starts before the commit point is committed whole
+    for (Finding f : found) {
+      if (base + f.start() >= from && base + f.start() < to && base + f.end() > to) {
+        to = base + f.end();
+      }
+    }
+    committed = Math.max(committed, to);
+    return new Step(text, base, from, to, found);
+  }
+
+  private List<StreamFinding> emit(Step step) {
+    List<StreamFinding> out = new ArrayList<>();
+    String text = step.text();
+    int cursor = 0;
+    long cp = cpBase;
+    for (Finding f : step.findings()) {
+      long abs = step.base() + f.start();
+      if (abs < step.committedFrom() || abs >= step.commitTo()) {
+        continue;
+      }
+      cp += Character.codePointCount(text, cursor, f.start());
+      long cpLen = Character.codePointCount(text, f.start(), f.end());
+      out.add(new StreamFinding(f.type(), abs, step.base() + f.end(), cp, cp + cpLen,
+          f.confidence(), f.score(), f.detector(), f.value(text)));
+      cursor = f.start();
+    }
+    trim(step);
+    return out;
+  }
+
+  /** Drops text before the commit point, keeping some left context for keywords. */
+  void trim(Step step) {
+    long keepFrom = Math.max(base, committed - CONTEXT_KEEP);
+    int cut = (int) (keepFrom - base);
+    if (cut > 0 && cut < buf.length() && Character.isLowSurrogate(buf.charAt(cut))) {
+      cut--;
+    }
+    if (cut > 0) {
+      cpBase += Character.codePointCount(buf, 0, cut);
+      buf.delete(0, cut);
+      base += cut;
+    }
+  }
+}

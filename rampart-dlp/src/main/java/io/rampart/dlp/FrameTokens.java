@@ -1,0 +1,214 @@
+package io.rampart.dlp;
+
+import static io.rampart.dlp.EntityTypes.*;
+import static io.rampart.dlp.ScanState.isAlnum;
+import static io.rampart.dlp.ScanState.isDigit;
+
+/**
+ * Values found from a framing character: e-mail addresses at '@', passwords in URLs at "://",
+ * PEM private keys at "-----BEGIN", IPv6 addresses at a hex group followed by ':'.
+ */
+final class FrameTokens {
+  private FrameTokens() {}
+
+  static final int MAX_PEM = 16_384;
+
+  private static boolean localChar(char c) {
+    return (c < 0x80 && isAlnum(c)) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+  }
+
+  private static boolean domainChar(char c) {
+    return (c < 0x80 && isAlnum(c)) || c == '-';
+  }
+
+  static void email(ScanState st, int at) {
+    String s = st.s;
+    int k = at - 1;
+    while (k >= 0 && at - k <= 64 && localChar(s.charAt(k))) {
+      k--;
+    }
+    int ls = k + 1;
+    while (ls < at && (s.charAt(ls) == '.' || s.charAt(ls) == '-')) {
+      ls++;
+    }
+    if (ls >= at || s.charAt(at - 1) == '.') {
+      return;
+    }
+    char before = st.at(ls - 1);
+    if ((before == ':' || before == '/') && !st.matches(ls - 7, "mailto:")) {
+      return;
+    }
+    // "scheme://user:pa*ss@host": the '@' ends URL credentials, not an address
+    for (int b = ls - 1; b >= 2 && ls - b < 256 && !Character.isWhitespace(s.charAt(b)); b--) {
+      if (s.charAt(b) == '/' && s.charAt(b - 1) == '/' && s.charAt(b - 2) == ':') {
+        return;
+      }
+    }
+    int p = at + 1;
+    int lastDot = -1;
+    int labelStart = p;
+    while (p < st.n && p - at < 254) {
+      char c = s.charAt(p);
+      if (domainChar(c)) {
+        p++;
+      } else if (c == '.' && p > labelStart && p + 1 < st.n && domainChar(s.charAt(p + 1))) {
+        lastDot = p;
+        p++;
+        labelStart = p;
+      } else {
+        break;
+      }
+    }
+    if (lastDot < 0 || p - lastDot - 1 < 2) {
+      return;
+    }
+    for (int t = lastDot + 1; t < p; t++) {
+      if (!Character.isLetter(s.charAt(t))) {
+        return;
+      }
+    }
+    String tld = s.substring(lastDot + 1, p).toLowerCase(java.util.Locale.ROOT);
+    if (tld.equals("png") || tld.equals("jpg") || tld.equals("gif") || tld.equals("svg")
+        || tld.equals("webp") || tld.equals("jpeg")) {
+      return;
+    }
+    st.add(EMAIL_ADDRESS, ls, p, 0.9, 0.95, 0, 3, "email");
+  }
+
+  /** At ':' of "scheme://user:password@host": the password is the finding. */
+  static int urlCredentials(ScanState st, int colon) {
+    String s = st.s;
+    if (st.at(colon + 1) != '/' || st.at(colon + 2) != '/' || !st.alnumAt(colon - 1)) {
+      return colon;
+    }
+    int p = colon + 3;
+    int userEnd = -1;
+    int limit = Math.min(st.n, p + 256);
+    for (int k = p; k < limit; k++) {
+      char c = s.charAt(k);
+      if (c == ':' && userEnd < 0) {
+        userEnd = k;
+      } else if (c == '@' && userEnd > p) {
+        int passStart = userEnd + 1;
+        if (k > passStart && st.alnumAt(k + 1)
+            && !Placeholders.isPlaceholder(s, passStart, k) && !weakWord(s, passStart, k)) {
+          st.add(CREDENTIALS_IN_URL, passStart, k, 0.9, 0.95, 0, 3, "url-credentials");
+        }
+        return k;
+      } else if (c <= ' ' || c == '/' || c == '"' || c == '\'' || c == '<' || c == '>'
+          || (c == '@' && userEnd < 0)) {
+        return colon;
+      }
+    }
+    return colon;
+  }
+
+  private static boolean weakWord(String s, int from, int to) {
+    String v = s.substring(from, to).toLowerCase(java.util.Locale.ROOT);
+    return v.equals("password") || v.equals("pass") || v.equals("secret") || v.equals("pwd")
+        || v.equals("passwd") || v.startsWith("${") || SecretValues.isVariable(v);
+  }
+
+  static int pem(ScanState st, int i) {
+    String s = st.s;
+    if (!st.matches(i, "-----BEGIN ")) {
+      return i;
+    }
+    int labelEnd = s.indexOf("-----", i + 11);
+    if (labelEnd < 0 || labelEnd - i > 80) {
+      return i;
+    }
+    String label = s.substring(i + 11, labelEnd);
+    if (!label.endsWith("PRIVATE KEY") && !label.endsWith("PRIVATE KEY BLOCK")) {
+      return i;
+    }
+    int body = labelEnd + 5;
+    int limit = Math.min(st.n, body + MAX_PEM);
+    int end = -1;
+    int b64 = 0;
+    int k = body;
+    while (k < limit) {
+      char c = s.charAt(k);
+      if (c == '-' && st.matches(k, "-----END ")) {
+        int close = s.indexOf("-----", k + 9);
+        if (close > 0 && close - k < 80) {
+          end = close + 5;
+        }
+        break;
+      }
+      if (SecretTokens.b64(c) || c == '=') {
+        b64++;
+      } else if (c != '\n' && c != '\r' && c != ' ' && c != ':' && c != '-' && c != ',') {
+        break;
+      }
+      k++;
+    }
+    if (end < 0) {
+      end = k;
+      while (end > body && Character.isWhitespace(s.charAt(end - 1))) {
+        end--;
+      }
+    }
+    if (b64 >= 32) {
+      st.add(PRIVATE_KEY, i, end, 0.95, 0.95, 0, 3, "pem-private-key");
+      return end;
+    }
+    return i;
+  }
+
+  private static int hexVal(char c) {
+    if (c >= '0' && c <= '9') {
+      return 1;
+    }
+    return (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') ? 1 : 0;
+  }
+
+  /** Parses an IPv6 address starting at {@code i}; returns the end consumed or {@code i}. */
+  static int ipv6(ScanState st, int i) {
+    String s = st.s;
+    int p = i;
+    int groups = 0;
+    boolean compressed = false;
+    boolean longGroup = false;
+    boolean digit = false;
+    int lastGroupEnd = i;
+    while (p < st.n && groups < 9) {
+      int g = p;
+      while (p < st.n && p - g < 5 && hexVal(s.charAt(p)) == 1) {
+        digit |= isDigit(s.charAt(p));
+        p++;
+      }
+      int gl = p - g;
+      if (gl > 4) {
+        return i;
+      }
+      if (gl > 0) {
+        groups++;
+        longGroup |= gl >= 3;
+        lastGroupEnd = p;
+      }
+      if (st.at(p) == ':' && st.at(p + 1) == ':') {
+        if (compressed) {
+          return i;
+        }
+        compressed = true;
+        p += 2;
+        lastGroupEnd = p;
+      } else if (st.at(p) == ':' && hexVal(st.at(p + 1)) == 1) {
+        p++;
+      } else {
+        break;
+      }
+    }
+    int end = lastGroupEnd;
+    if (st.alnumAt(end) || st.at(end) == '.' && isDigit(st.at(end + 1))) {
+      return i;
+    }
+    boolean ok = compressed ? groups >= 2 && groups <= 7 && longGroup : groups == 8;
+    if (ok && digit) {
+      st.add(IP_ADDRESS, i, end, 0.7, 0.9, Lexicon.IP, 1, "ipv6");
+      return end;
+    }
+    return i;
+  }
+}

@@ -1,1 +1,0 @@
-package io.rampart.server; /** placeholder */ final class Placeholder { private Placeholder() {} }

@@ -1,0 +1,151 @@
+package io.rampart.server.app;
+
+import static java.util.Objects.requireNonNull;
+
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.rampart.core.Secret;
+import io.rampart.core.auth.IssuedToken;
+import io.rampart.core.auth.Role;
+import io.rampart.core.auth.TokenEvents;
+import io.rampart.core.config.ConfigPrinter;
+import io.rampart.core.config.RampartConfig;
+import io.rampart.core.event.EventDraft;
+import io.rampart.core.event.EventQuery;
+import io.rampart.server.ApiServer;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running Rampart: local services, the HTTP API and background tasks, started from one
+ * configuration. {@code rampart serve} and {@code rampart demo} are thin shells around it.
+ */
+public final class RampartApp implements AutoCloseable {
+  /** Environment variable that fixes the admin token instead of generating one. */
+  public static final String ADMIN_TOKEN_ENV = "RAMPART_ADMIN_TOKEN";
+
+  private static final Logger log = LoggerFactory.getLogger(RampartApp.class);
+
+  private final Services services;
+  private final ApiServer api;
+  private final RetentionScheduler retention;
+  private final @Nullable Secret newAdminToken;
+
+  private RampartApp(
+      Services services, ApiServer api, RetentionScheduler retention, @Nullable Secret token) {
+    this.services = services;
+    this.api = api;
+    this.retention = retention;
+    this.newAdminToken = token;
+  }
+
+  /**
+   * Opens storage, bootstraps the admin token, records configuration changes and starts the
+   * API. On failure everything opened so far is closed again.
+   */
+  public static RampartApp start(RampartConfig config, Map<String, String> env, Clock clock) {
+    requireNonNull(config, "config");
+    requireNonNull(env, "env");
+    requireNonNull(clock, "clock");
+    Services services = Services.open(config, clock);
+    ApiServer api = null;
+    RetentionScheduler retention = null;
+    try {
+      Secret token = bootstrapAdmin(services, env);
+      String configText = ConfigPrinter.describe(config);
+      ConfigChanges.record(services.eventLog(), configText);
+      PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      new JvmMemoryMetrics().bindTo(metrics);
+      new JvmGcMetrics().bindTo(metrics);
+      new JvmThreadMetrics().bindTo(metrics);
+      new ProcessorMetrics().bindTo(metrics);
+      new UptimeMetrics().bindTo(metrics);
+      api =
+          ApiServer.builder()
+              .config(config.server())
+              .eventLog(services.eventLog())
+              .tokens(services.tokens())
+              .catalog(services.catalog())
+              .meterRegistry(metrics)
+              .clock(clock)
+              .configView(() -> configText)
+              .readiness("storage", services::storageHealthy)
+              .exporter(new CoreEventExporter())
+              .build();
+      api.start();
+      retention = RetentionScheduler.start(services.eventLog(), config.events(), clock);
+      services
+          .eventLog()
+          .append(
+              EventDraft.builder("system.started")
+                  .attribute("api_url", api.url().toString())
+                  .attribute("storage", services.database().dialect().name().toLowerCase(java.util.Locale.ROOT))
+                  .build());
+      log.info("Rampart API listening on {}", api.url());
+      return new RampartApp(services, api, retention, token);
+    } catch (RuntimeException e) {
+      if (retention != null) {
+        retention.close();
+      }
+      if (api != null) {
+        api.close();
+      }
+      services.close();
+      throw e;
+    }
+  }
+
+  private static @Nullable Secret bootstrapAdmin(Services services, Map<String, String> env) {
+    String fixed = env.getOrDefault(ADMIN_TOKEN_ENV, "");
+    if (!fixed.isBlank()) {
+      services.tokens().importToken("admin (" + ADMIN_TOKEN_ENV + ")", Role.ADMIN, fixed.strip());
+      return null;
+    }
+    if (services.tokens().hasActiveAdmin()) {
+      return null;
+    }
+    IssuedToken issued = services.tokens().create("admin", Role.ADMIN);
+    services
+        .eventLog()
+        .append(TokenEvents.created("rampart", issued.token()).attribute("reason", "first start").build());
+    return issued.bearer();
+  }
+
+  /** The admin token generated on this start, to be shown once; empty when none was made. */
+  public Optional<Secret> newAdminToken() {
+    return Optional.ofNullable(newAdminToken);
+  }
+
+  public URI apiUrl() {
+    return api.url();
+  }
+
+  public Services services() {
+    return services;
+  }
+
+  /** Events currently in the log, for status lines. */
+  public int recentEventCount() {
+    return services.eventLog().query(EventQuery.builder().limit(1000).build()).events().size();
+  }
+
+  @Override
+  public void close() {
+    try {
+      retention.close();
+      api.close();
+    } finally {
+      services.close();
+    }
+  }
+}
