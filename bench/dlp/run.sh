@@ -1,26 +1,70 @@
 #!/usr/bin/env bash
-# DLP benchmarks: whole-process scan of a generated >=100 MB mixed corpus, and a side-by-side
-# with the npm package redact-pii (a peer for comparison, never a dependency) on the dev corpus.
-# usage: bench/dlp/run.sh [DEV_JSONL]   (run from the repo root after ./mvnw -pl rampart-dlp install)
+# DLP benchmarks (see docs/BENCHMARKS.md, "## DLP"). Run from the repo root after
+# `./mvnw -o -pl rampart-dlp install`. Generated data lives in $TMPDIR, never in the repo.
+#   1. whole process: `rampart dlp scan --format jsonl` over a generated 110 MB mixed corpus,
+#      1 thread (pinned to one core) and 2 threads, wall time and peak RSS; then one 1 GB file
+#      under a 256 MB heap (bounded memory whatever the input size);
+#   2. in-process side by side, dev corpus: rampart-dlp vs the npm package redact-pii (a peer for
+#      comparison, never a dependency), both warmed up, median of 5 passes;
+#   3. with BASE=<git rev>: the same whole-process runs and an in-process side-by-side
+#      (SideBySide: CPU-time MB/s, alternating rounds in one JVM) against that revision.
+# usage: [BASE=<rev>] bench/dlp/run.sh [DEV_JSONL]
 set -euo pipefail
 DEV=${1:-../shared/data/dlp/dev.jsonl}
 WORK=${TMPDIR:-/tmp}/rampart-dlp-bench
 JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin
-mkdir -p "$WORK/classes"
+mkdir -p "$WORK"
 ./mvnw -q -o -pl rampart-dlp dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" >/dev/null
 PICO=$(find ~/.m2/repository/info/picocli -name 'picocli-4.7.7.jar' | head -1)
-CP="rampart-dlp/target/classes:$(cat "$WORK/cp.txt"):$PICO"
-"$JAVA/javac" -cp "$CP" -d "$WORK/classes" rampart-cli/src/main/java/io/rampart/cli/dlp/*.java bench/dlp/src/*.java
+DEPS="$(cat "$WORK/cp.txt"):$PICO"
 cat > "$WORK/Dlp.java" <<'J'
 public class Dlp { public static void main(String[] a) { System.exit(new picocli.CommandLine(new io.rampart.cli.dlp.DlpCommand()).execute(a)); } }
 J
-"$JAVA/javac" -cp "$CP:$WORK/classes" -d "$WORK/classes" "$WORK/Dlp.java"
+# build NAME DLP_SRC CLI_SRC: engine + CLI classes into $WORK/NAME
+build() {
+  rm -rf "$WORK/$1" && mkdir -p "$WORK/$1/dlp" "$WORK/$1/cli"
+  "$JAVA/javac" -nowarn -cp "$DEPS" -d "$WORK/$1/dlp" $(find "$2/src/main/java" -name '*.java')
+  cp -r "$2/src/main/resources/." "$WORK/$1/dlp/"
+  "$JAVA/javac" -nowarn -cp "$WORK/$1/dlp:$DEPS" -d "$WORK/$1/cli" "$3"/*.java "$WORK/Dlp.java" bench/dlp/src/*.java
+}
+build work rampart-dlp rampart-cli/src/main/java/io/rampart/cli/dlp
+VARIANTS=work
+if [ -n "${BASE:-}" ]; then
+  rm -rf "$WORK/base-src" && mkdir -p "$WORK/base-src"
+  git archive "$BASE" rampart-dlp/src/main rampart-cli/src/main/java/io/rampart/cli/dlp | tar -x -C "$WORK/base-src"
+  build base "$WORK/base-src/rampart-dlp" "$WORK/base-src/rampart-cli/src/main/java/io/rampart/cli/dlp"
+  VARIANTS="base work"
+fi
 [ -d "$WORK/corpus" ] || python3 bench/dlp/gen_corpus.py "$WORK/corpus" --mb 110
-echo "corpus: $(du -sh "$WORK/corpus" | cut -f1)"
-for t in 1 $(nproc); do
-  /usr/bin/time -f "threads=$t wall=%es maxrss=%MKB" "$JAVA/java" -cp "$CP:$WORK/classes" Dlp \
-    scan --format jsonl --threads "$t" "$WORK/corpus" | wc -l
-done
+BYTES=$(cat "$WORK/corpus"/* | wc -c)
+if [ ! -f "$WORK/big/1g.txt" ]; then
+  mkdir -p "$WORK/big"
+  # head stops the loop early (SIGPIPE): not an error
+  { for k in $(seq 10); do cat "$WORK/corpus"/*; done || true; } | head -c 1000000000 > "$WORK/big/1g.txt"
+fi
+echo "corpus: $BYTES bytes in $(ls "$WORK/corpus" | wc -l) files; big file: $(stat -c %s "$WORK/big/1g.txt") bytes"
+cli() { # VARIANT THREADS PIN PATH
+  local pin=""; [ "$3" = pin ] && pin="taskset -c 0"
+  /usr/bin/time -o "$WORK/time.txt" -f "%e %M" $pin "$JAVA/java" -Xmx256m -cp "$WORK/$1/dlp:$WORK/$1/cli:$DEPS" Dlp \
+    scan --format jsonl --threads "$2" "$4" > "$WORK/out.jsonl"
+  read -r wall rss < "$WORK/time.txt"
+  local size; size=$(du -sb "$4" | cut -f1)
+  printf '%-5s threads=%s %-6s %-28s wall %7.2f s  %7.1f MB/s  findings %7d  max RSS %4d MB\n' "$1" "$2" \
+    "${3/nopin/}" "$(basename "$4")" "$wall" "$(echo "$size / 1000000 / $wall" | bc -l)" "$(wc -l < "$WORK/out.jsonl")" $((rss / 1024))
+}
+for v in $VARIANTS; do cli "$v" 1 pin "$WORK/corpus"; done
+for v in $VARIANTS; do cli "$v" 2 nopin "$WORK/corpus"; done
+for v in $VARIANTS; do cli "$v" 1 pin "$WORK/big/1g.txt"; done
 [ -d "$WORK/npm/node_modules/redact-pii" ] || (mkdir -p "$WORK/npm" && cd "$WORK/npm" && npm install --silent redact-pii@3.4.0)
-NODE_PATH="$WORK/npm/node_modules" node bench/dlp/redact_pii_bench.js "$DEV"
-"$JAVA/java" -cp "$CP:$WORK/classes" DevCorpusBench "$DEV"
+NODE_PATH="$WORK/npm/node_modules" taskset -c 0 node bench/dlp/redact_pii_bench.js "$DEV" 5
+for v in $VARIANTS; do
+  echo -n "$v " && taskset -c 0 "$JAVA/java" -cp "$WORK/$v/dlp:$WORK/$v/cli:$DEPS" DevCorpusBench "$DEV" 5
+done
+if [ -n "${BASE:-}" ]; then
+  mkdir -p "$WORK/sbs"
+  "$JAVA/javac" -nowarn -cp "$DEPS" -d "$WORK/sbs" bench/dlp/src/SideBySide.java
+  HELD="$WORK/heldout.jsonl"
+  [ -f "$HELD" ] || python3 bench/dlp/gen_heldout.py --seed 7 --docs 3000 > "$HELD"
+  taskset -c 0 "$JAVA/java" -cp "$WORK/sbs:$DEPS" SideBySide "base=$WORK/base/dlp/,work=$WORK/work/dlp/" \
+    "$DEV" "$WORK/corpus" "$HELD" 11 8
+fi

@@ -27,6 +27,7 @@ import picocli.CommandLine.ScopeType;
       TokenCommand.class,
       EventsCommand.class,
       io.rampart.cli.dlp.DlpCommand.class,
+      io.rampart.cli.guard.GuardCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class RampartCommand implements Runnable {

@@ -32,16 +32,26 @@ final class CoreScanner {
   }
 
   static ScanState scan(String s) {
-    ScanState st = new ScanState(s);
+    return scan(s, s.toCharArray());
+  }
+
+  /** Scans {@code s}, whose chars are also in {@code a} (at least {@code s.length()} long). */
+  static ScanState scan(String s, char[] a) {
+    ScanState st = new ScanState(s, a);
     NumberDetectors.Groups g = new NumberDetectors.Groups();
     int n = s.length();
     int i = 0;
     while (i < n) {
-      char c = s.charAt(i);
+      char c = a[i];
       if (c < 0x80) {
         byte k = CLS[c];
         if (k == SKIP) {
+          // most chars of ordinary text are spaces and punctuation between words: skip them in a
+          // tight loop
           i++;
+          while (i < n && (c = a[i]) < 0x80 && CLS[c] == SKIP) {
+            i++;
+          }
         } else if (k == WORD) {
           i = word(st, i);
         } else if (k == DIGIT) {
@@ -54,7 +64,7 @@ final class CoreScanner {
             }
             case '+' -> NumberDetectors.plus(st, i, g);
             case '(' -> NumberDetectors.paren(st, i);
-            case '-' -> Math.max(i + 1, FrameTokens.pem(st, i));
+            case '-' -> i + 1 < n && a[i + 1] == '-' ? Math.max(i + 1, FrameTokens.pem(st, i)) : i + 1;
             default -> Math.max(i + 1, FrameTokens.urlCredentials(st, i));
           };
         }
@@ -67,32 +77,51 @@ final class CoreScanner {
     return st;
   }
 
+  /** Per ASCII char: 0 not a word char, else 1 | 2 for upper case | 4 for a digit. */
+  private static final byte[] WC = new byte[128];
+  /** Per ASCII char: its case-folded form, as {@link Lexicon#fold}. */
+  private static final char[] FOLD = new char[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      FOLD[c] = Lexicon.fold(c);
+    }
+    for (char c = 'a'; c <= 'z'; c++) {
+      WC[c] = 1;
+      WC[c - 32] = 1 | 2;
+    }
+    for (char c = '0'; c <= '9'; c++) {
+      WC[c] = 1 | 4;
+    }
+  }
+
   private static int word(ScanState st, int i) {
     String s = st.s;
+    char[] a = st.a;
     int n = st.n;
-    int h = 0;
     int j = i;
     int upper = 0;
     int digits = 0;
+    boolean ascii = true;
+    // walking the word is the innermost loop of the scanner: one table load per char, no hashing
     while (j < n) {
-      char c = s.charAt(j);
-      if (c >= 'a' && c <= 'z') {
-        h = 31 * h + c;
-      } else if (c >= 'A' && c <= 'Z') {
-        h = 31 * h + (c | 0x20);
-        upper++;
-      } else if (c >= '0' && c <= '9') {
-        h = 31 * h + c;
-        digits++;
-      } else if (c >= 0x80 && Character.isLetterOrDigit(c)) {
-        h = 31 * h + Lexicon.fold(c);
+      char c = a[j];
+      if (c < 0x80) {
+        int k = WC[c];
+        if (k == 0) {
+          break;
+        }
+        upper += (k >> 1) & 1;
+        digits |= k & 4;
+      } else if (Character.isLetterOrDigit(c)) {
+        ascii = false;
       } else {
         break;
       }
       j++;
     }
     int len = j - i;
-    char f = s.charAt(i);
+    char f = a[i];
     if (f == 'e' || f == 's' || f == 'r' || f == 'g' || f == 'x' || f == 'A' || len == 20) {
       int e = SecretTokens.word(st, i, j);
       if (e > i) {
@@ -111,13 +140,19 @@ final class CoreScanner {
         return e;
       }
     }
-    if (digits == 0 && len <= 24) {
-      int bits = Lexicon.get().lookup(s, i, j, h);
+    Lexicon lx = Lexicon.get();
+    // most words cannot start a secret value, a name or an address: a two-char prefix table says
+    // so before the word is hashed and looked up
+    if (digits == 0 && len <= 24
+        && (!ascii || lx.mayBeEager(FOLD[f], len > 1 ? FOLD[a[i + 1]] : 0, upper > 0
+            && ScanState.isUpper(f)))) {
+      int h = 0;
+      for (int k = i; k < j; k++) {
+        char c = a[k];
+        h = 31 * h + (c < 0x80 ? FOLD[c] : Lexicon.fold(c));
+      }
+      int bits = lx.lookupEager(s, i, j, h);
       if (bits != 0) {
-        int kw = bits & Lexicon.KEYWORD_BITS;
-        if (kw != 0) {
-          st.keyword(i, kw);
-        }
         if ((bits & Lexicon.SECRET) != 0) {
           SecretValues.after(st, i, j, bits);
         }
@@ -144,6 +179,9 @@ final class CoreScanner {
 
   /** Scores candidates with their context, drops weak ones and resolves overlaps. */
   static List<Candidate> resolve(ScanState st, List<Candidate> extra, double floor) {
+    if (st.candidates.isEmpty() && extra.isEmpty()) {
+      return List.of(); // the common case for ordinary traffic: nothing to score or sort
+    }
     List<Candidate> scored = new ArrayList<>(st.candidates.size() + extra.size());
     for (List<Candidate> list : List.of(st.candidates, extra)) {
       for (Candidate c : list) {

@@ -26,7 +26,7 @@ final class DefaultDlpEngine implements DlpEngine {
   public List<Finding> scan(CharSequence text) {
     requireNonNull(text, "text");
     TextNormalizer.Normalized norm = TextNormalizer.normalize(text);
-    ScanState st = CoreScanner.scan(norm.text());
+    ScanState st = CoreScanner.scan(norm.text(), norm.chars());
     List<Candidate> extra = List.of();
     if (!custom.isEmpty()) {
       extra = new ArrayList<>();
@@ -35,6 +35,9 @@ final class DefaultDlpEngine implements DlpEngine {
       }
     }
     List<Candidate> kept = CoreScanner.resolve(st, extra, FLOOR);
+    if (kept.isEmpty()) {
+      return List.of();
+    }
     List<Finding> out = new ArrayList<>(kept.size());
     Confidence min = config.minConfidence();
     for (Candidate c : kept) {

@@ -114,8 +114,9 @@ final class FrameTokens {
     if (!st.matches(i, "-----BEGIN ")) {
       return i;
     }
-    int labelEnd = s.indexOf("-----", i + 11);
-    if (labelEnd < 0 || labelEnd - i > 80) {
+    // searches are bounded: an unterminated header must not cost a scan of the rest of the text
+    int labelEnd = indexWithin(s, "-----", i + 11, i + 85);
+    if (labelEnd < 0) {
       return i;
     }
     String label = s.substring(i + 11, labelEnd);
@@ -130,8 +131,8 @@ final class FrameTokens {
     while (k < limit) {
       char c = s.charAt(k);
       if (c == '-' && st.matches(k, "-----END ")) {
-        int close = s.indexOf("-----", k + 9);
-        if (close > 0 && close - k < 80) {
+        int close = indexWithin(s, "-----", k + 9, k + 84);
+        if (close > 0) {
           end = close + 5;
         }
         break;
@@ -154,6 +155,19 @@ final class FrameTokens {
       return end;
     }
     return i;
+  }
+
+  /** First index of {@code lit} in s that ends at or before {@code limit}, or -1. */
+  static int indexWithin(String s, String lit, int from, int limit) {
+    int end = Math.min(s.length(), limit);
+    int k = s.indexOf(lit.charAt(0), from, end);
+    while (k >= 0 && k + lit.length() <= end) {
+      if (s.startsWith(lit, k)) {
+        return k;
+      }
+      k = s.indexOf(lit.charAt(0), k + 1, end);
+    }
+    return -1;
   }
 
   private static int hexVal(char c) {

@@ -44,6 +44,29 @@ final class Lexicon {
   private final String[] keys;
   private final int[] hashes;
   private final int[] values;
+  /**
+   * One bit per word hash (2^16 bits, 8 KiB: stays in L1). Most words of ordinary text are not in
+   * the lexicon; this answers "surely absent" for nearly all of them with one load, before the
+   * probe into the larger table.
+   */
+  private final long[] bloom = new long[1 << 10];
+  /** The same for the words the single pass must act on at once ({@link #EAGER_BITS}). */
+  private final long[] eagerBloom = new long[1 << 10];
+
+  /**
+   * Bits that make the scanner act at the word itself: a secret's keyword starts a value, a given
+   * name or title starts a name, a street prefix starts an address. Context keywords are only
+   * needed around candidates and are looked up lazily there ({@link ScanState#keywordsIn}).
+   */
+  static final int EAGER_BITS = SECRET | FIRST_NAME | TITLE | STREET_PREFIX;
+
+  /**
+   * First two folded ASCII chars (index c0 * 128 + c1, c1 = 0 for one-char words) of the words
+   * with {@link #SECRET} (in {@code secretPrefix}) or with name and street bits, which only act on
+   * capitalized words (in {@code capPrefix}). Lets the scanner skip most words without hashing.
+   */
+  private final long[] secretPrefix = new long[128 * 128 / 64];
+  private final long[] capPrefix = new long[128 * 128 / 64];
 
   private Lexicon(int capacity) {
     int size = Integer.highestOneBit(capacity * 3) << 1;
@@ -83,8 +106,38 @@ final class Lexicon {
 
   /** Bits for the word {@code s[from, to)} whose {@link #hash} is {@code h}; 0 when unknown. */
   int lookup(CharSequence s, int from, int to, int h) {
+    int m = slot(h);
+    if ((bloom[m >>> 22] & (1L << m)) == 0) {
+      return 0;
+    }
+    return probe(s, from, to, h, m);
+  }
+
+  /**
+   * Like {@link #lookup} but answers 0 at once for words without {@link #EAGER_BITS}: stop words
+   * and context keywords, the most frequent words of ordinary text, cost one L1 load.
+   */
+  int lookupEager(CharSequence s, int from, int to, int h) {
+    int m = slot(h);
+    if ((eagerBloom[m >>> 22] & (1L << m)) == 0) {
+      return 0;
+    }
+    return probe(s, from, to, h, m);
+  }
+
+  /**
+   * Whether a word starting with the folded ASCII chars c0, c1 (0 when the word has one char) may
+   * have {@link #EAGER_BITS}; {@code capitalized} when the word starts with an upper-case letter.
+   */
+  boolean mayBeEager(char c0, char c1, boolean capitalized) {
+    int p = c0 * 128 + c1;
+    long bit = 1L << p;
+    return (secretPrefix[p >>> 6] & bit) != 0 || capitalized && (capPrefix[p >>> 6] & bit) != 0;
+  }
+
+  private int probe(CharSequence s, int from, int to, int h, int m) {
     int len = to - from;
-    int i = (slot(h) >>> 7) & mask;
+    int i = (m >>> 7) & mask;
     while (true) {
       String k = keys[i];
       if (k == null) {
@@ -121,7 +174,22 @@ final class Lexicon {
     }
     String k = f.toString();
     int h = hash(k, 0, k.length());
-    int i = (slot(h) >>> 7) & mask;
+    int m0 = slot(h);
+    if ((bits & EAGER_BITS) != 0) {
+      eagerBloom[m0 >>> 22] |= 1L << m0;
+      char c0 = k.charAt(0);
+      char c1 = k.length() > 1 ? k.charAt(1) : 0;
+      if (c0 < 0x80 && c1 < 0x80) {
+        int p = c0 * 128 + c1;
+        if ((bits & SECRET) != 0) {
+          secretPrefix[p >>> 6] |= 1L << p;
+        }
+        if ((bits & (EAGER_BITS & ~SECRET)) != 0) {
+          capPrefix[p >>> 6] |= 1L << p;
+        }
+      }
+    }
+    int i = (m0 >>> 7) & mask;
     while (keys[i] != null) {
       if (keys[i].equals(k)) {
         values[i] |= bits;
@@ -130,6 +198,8 @@ final class Lexicon {
       i = (i + 1) & mask;
     }
     keys[i] = k;
+    int m = slot(h);
+    bloom[m >>> 22] |= 1L << m;
     hashes[i] = h;
     values[i] = bits;
   }

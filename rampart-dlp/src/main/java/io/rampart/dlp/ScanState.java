@@ -1,28 +1,27 @@
 package io.rampart.dlp;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
-/** Per-scan mutable state: the normalized text, keyword hits seen so far and candidates. */
+/** Per-scan mutable state: the normalized text and the candidates found so far. */
 final class ScanState {
   static final int BEFORE = 64;
   static final int AFTER = 32;
 
   final String s;
+  /** The same text as {@link #s} (at least n long), for the hot loops. */
+  final char[] a;
   final int n;
   final List<Candidate> candidates = new ArrayList<>();
-  private int[] kwStart = new int[64];
-  private int[] kwBits = new int[64];
-  private int kwCount;
 
-  ScanState(String s) {
+  ScanState(String s, char[] a) {
     this.s = s;
+    this.a = a;
     this.n = s.length();
   }
 
   char at(int i) {
-    return i >= 0 && i < n ? s.charAt(i) : '\0';
+    return i >= 0 && i < n ? a[i] : '\0';
   }
 
   static boolean isDigit(char c) {
@@ -43,36 +42,93 @@ final class ScanState {
   }
 
   boolean alnumAt(int i) {
-    return i >= 0 && i < n && isAlnum(s.charAt(i));
+    return i >= 0 && i < n && isAlnum(a[i]);
   }
 
-  void keyword(int start, int bits) {
-    if (kwCount == kwStart.length) {
-      kwStart = Arrays.copyOf(kwStart, kwCount * 2);
-      kwBits = Arrays.copyOf(kwBits, kwCount * 2);
-    }
-    kwStart[kwCount] = start;
-    kwBits[kwCount] = bits;
-    kwCount++;
-  }
+  // Context keywords of the words starting in [kwFrom, kwTo), in text order: filled on demand
+  // around candidates, so ordinary text with no candidates never pays for them. Queries come
+  // roughly in text order; one that leaves the covered region restarts it.
+  private int[] kwStart = new int[16];
+  private int[] kwBits = new int[16];
+  private int kwCount;
+  private int kwFrom = -1;
+  private int kwTo = -1;
 
-  /** Union of keyword bits whose word starts in [from, to). Keywords arrive in text order. */
+  /** Union of context keyword bits of the words that start in [from, to). */
   int keywordsIn(int from, int to) {
+    int lo0 = Math.max(0, from);
+    int hi0 = Math.min(n, to);
+    if (lo0 >= hi0) {
+      return 0;
+    }
+    if (kwFrom < 0 || lo0 < kwFrom || lo0 > kwTo) {
+      kwCount = 0;
+      int p = lo0;
+      if (p > 0 && isAlnum(a[p - 1])) {
+        while (p < n && isAlnum(a[p])) {
+          p++; // this word started before the region
+        }
+      }
+      kwFrom = lo0;
+      kwTo = p;
+    }
+    if (kwTo < hi0) {
+      cover(hi0);
+    }
     int lo = 0;
     int hi = kwCount;
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
-      if (kwStart[mid] < from) {
+      if (kwStart[mid] < lo0) {
         lo = mid + 1;
       } else {
         hi = mid;
       }
     }
     int bits = 0;
-    for (int k = lo; k < kwCount && kwStart[k] < to; k++) {
+    for (int k = lo; k < kwCount && kwStart[k] < hi0; k++) {
       bits |= kwBits[k];
     }
     return bits;
+  }
+
+  /** Records the keywords of the words starting in [kwTo, stop); kwTo is never inside a word. */
+  private void cover(int stop) {
+    Lexicon lx = Lexicon.get();
+    int p = kwTo;
+    while (p < stop) {
+      char c = a[p];
+      if (!isAlnum(c)) {
+        p++;
+        continue;
+      }
+      int q = p;
+      int h = 0;
+      boolean digit = false;
+      while (q < n) {
+        char d = a[q];
+        if (!isAlnum(d)) {
+          break;
+        }
+        digit |= isDigit(d);
+        h = 31 * h + (d < 0x80 ? (char) (d >= 'A' && d <= 'Z' ? d | 0x20 : d) : Lexicon.fold(d));
+        q++;
+      }
+      if (!digit && q - p <= 24) {
+        int bits = lx.lookup(s, p, q, h) & Lexicon.KEYWORD_BITS;
+        if (bits != 0) {
+          if (kwCount == kwStart.length) {
+            kwStart = java.util.Arrays.copyOf(kwStart, kwCount * 2);
+            kwBits = java.util.Arrays.copyOf(kwBits, kwCount * 2);
+          }
+          kwStart[kwCount] = p;
+          kwBits[kwCount] = bits;
+          kwCount++;
+        }
+      }
+      p = q;
+    }
+    kwTo = p;
   }
 
   int contextAround(int start, int end) {

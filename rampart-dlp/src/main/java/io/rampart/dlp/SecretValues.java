@@ -6,7 +6,6 @@ import static io.rampart.dlp.ScanState.isDigit;
 import static io.rampart.dlp.ScanState.isLower;
 import static io.rampart.dlp.ScanState.isUpper;
 
-import java.util.Locale;
 
 /**
  * Secrets named by nearby words: {@code password: ...}, {@code API_TOKEN="..."}, "reset the
@@ -68,12 +67,25 @@ final class SecretValues {
     return ke;
   }
 
+  private static boolean stopChar(char c) {
+    return switch (c) {
+      case '"', '\'', '`', '<', '>', ',', ';', ')', ']', '}' -> true;
+      default -> false;
+    };
+  }
+
   private static boolean identChar(char c) {
     return (c < 0x80 && ScanState.isAlnum(c)) || c == '_' || c == '-' || c == '.';
   }
 
+  /** {@code lit} is lower-case ASCII; compared in place, without a lower-cased copy. */
   private static boolean containsIgnoreCase(String s, int from, int to, String lit) {
-    return to - from >= lit.length() && s.substring(from, to).toLowerCase(Locale.ROOT).contains(lit);
+    for (int i = from; i + lit.length() <= to; i++) {
+      if (s.regionMatches(true, i, lit, 0, lit.length())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static int value(ScanState st, int from, boolean assignment, boolean aws) {
@@ -93,7 +105,7 @@ final class SecretValues {
     } else {
       end = start;
       while (end < st.n && end - start < 256 && !Character.isWhitespace(s.charAt(end))
-          && "\"'`<>,;)]}".indexOf(s.charAt(end)) < 0) {
+          && !stopChar(s.charAt(end))) {
         end++;
       }
       while (end > start && ".:!?".indexOf(s.charAt(end - 1)) >= 0) {

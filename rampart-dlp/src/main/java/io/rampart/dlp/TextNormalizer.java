@@ -3,88 +3,178 @@ package io.rampart.dlp;
 /**
  * Folds text into the form the detectors match on: NFKC per code point (full-width digits,
  * ligatures, exotic spaces), invisible and combining characters removed, common homoglyphs and
- * dash variants mapped to ASCII. Pure-ASCII text is returned as is, so the common case costs one
- * read of the text. Every normalized char remembers the original code point it came from, so
- * findings map back to exact original offsets.
+ * dash variants mapped to ASCII. Text in which no character changes (pure ASCII, but also ordinary
+ * accented or CJK text) is returned as is, so the common case costs one read of the text and no
+ * allocation. Otherwise only the changed characters are rewritten: unchanged runs are bulk-copied
+ * and the map back to original offsets is sparse (one entry per changed character, not per
+ * character of the text), so findings still map back to exact original offsets.
  */
 final class TextNormalizer {
   private static final String[] CACHE = new String[0x10000];
+  /** Per BMP char: 0 not yet known, 1 folds to itself, 2 folds to something else. */
+  private static final byte[] STATE = new byte[0x10000];
   private static final String DROP = "";
+  private static final int[] NONE = new int[0];
 
   private TextNormalizer() {}
 
-  /** The result: normalized text plus, when it differs, the map back to original offsets. */
-  record Normalized(String text, int[] starts, int[] ends, boolean identity) {
+  /**
+   * The result: normalized text plus, when it differs, a sparse map back to original offsets.
+   * Unit {@code k} says that the {@code origLen[k]} original chars at {@code origAt[k]} became the
+   * {@code normLen[k]} normalized chars at {@code normAt[k]} (0 for a dropped char); between units
+   * the two texts advance in step.
+   */
+  record Normalized(String text, char[] chars, int[] normAt, int[] origAt, int[] origLen,
+      int[] normLen, int units) {
+    boolean identity() {
+      return units == 0;
+    }
+
+    /** The last unit whose normalized start is at or before {@code x}, or -1. */
+    private int unitAt(int x) {
+      int lo = 0;
+      int hi = units;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (normAt[mid] <= x) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      return lo - 1;
+    }
+
     int originalStart(int i) {
-      return identity ? i : starts[i];
+      if (units == 0) {
+        return i;
+      }
+      int k = unitAt(i);
+      if (k < 0) {
+        return i;
+      }
+      int after = normAt[k] + normLen[k];
+      return i < after ? origAt[k] : origAt[k] + origLen[k] + (i - after);
     }
 
     int originalEnd(int endExclusive) {
-      if (identity) {
+      if (units == 0 || endExclusive == 0) {
         return endExclusive;
       }
-      return endExclusive == 0 ? 0 : ends[endExclusive - 1];
+      int x = endExclusive - 1;
+      int k = unitAt(x);
+      if (k < 0) {
+        return endExclusive;
+      }
+      int after = normAt[k] + normLen[k];
+      return x < after ? origAt[k] + origLen[k] : origAt[k] + origLen[k] + (x - after) + 1;
     }
   }
 
+  /**
+   * Normalizes {@code input}. The result also carries the normalized text as a char array (at
+   * least {@code text.length()} long) for the scanner's hot loops: indexing an array is cheaper
+   * than {@code String.charAt}, above all for text that is not Latin-1.
+   */
   static Normalized normalize(CharSequence input) {
     String s = input.toString();
-    int n = s.length();
-    int firstNonAscii = -1;
-    for (int i = 0; i < n; i++) {
-      if (s.charAt(i) >= 0x80) {
-        firstNonAscii = i;
+    char[] a = s.toCharArray();
+    int n = a.length;
+    int i = nextChange(a, 0, n);
+    if (i == n) {
+      return new Normalized(s, a, NONE, NONE, NONE, NONE, 0);
+    }
+    char[] out = new char[n + 16];
+    int len = 0;
+    int cap = 16;
+    int[] normAt = new int[cap];
+    int[] origAt = new int[cap];
+    int[] origLen = new int[cap];
+    int[] normLen = new int[cap];
+    int units = 0;
+    int copied = 0;
+    while (true) {
+      // unchanged run [copied, i): one bulk copy
+      int run = i - copied;
+      if (len + run + 8 > out.length) {
+        out = java.util.Arrays.copyOf(out, Math.max(out.length * 2, len + run + 8));
+      }
+      System.arraycopy(a, copied, out, len, run);
+      len += run;
+      if (i == n) {
         break;
       }
-    }
-    if (firstNonAscii < 0) {
-      return new Normalized(s, new int[0], new int[0], true);
-    }
-    StringBuilder out = new StringBuilder(n);
-    int[] starts = new int[n + 16];
-    int[] ends = new int[n + 16];
-    for (int i = 0; i < firstNonAscii; i++) {
-      out.append(s.charAt(i));
-      starts[i] = i;
-      ends[i] = i + 1;
-    }
-    int i = firstNonAscii;
-    while (i < n) {
-      char c = s.charAt(i);
-      int len = 1;
+      char c = a[i];
+      int w = 1;
       String mapped;
-      if (c < 0x80) {
-        mapped = null;
-      } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-        len = 2;
-        mapped = fold(Character.toCodePoint(c, s.charAt(i + 1)));
+      if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(a[i + 1])) {
+        w = 2;
+        mapped = fold(Character.toCodePoint(c, a[i + 1]));
       } else {
         mapped = folded(c);
       }
-      if (mapped == null) {
-        int k = out.length();
-        if (k >= starts.length) {
-          starts = java.util.Arrays.copyOf(starts, k * 2 + 16);
-          ends = java.util.Arrays.copyOf(ends, k * 2 + 16);
-        }
-        out.append(c);
-        starts[k] = i;
-        ends[k] = i + 1;
-      } else {
-        for (int j = 0; j < mapped.length(); j++) {
-          int k = out.length();
-          if (k >= starts.length) {
-            starts = java.util.Arrays.copyOf(starts, k * 2 + 16);
-            ends = java.util.Arrays.copyOf(ends, k * 2 + 16);
-          }
-          out.append(mapped.charAt(j));
-          starts[k] = i;
-          ends[k] = i + len;
-        }
+      if (units == cap) {
+        cap *= 2;
+        normAt = java.util.Arrays.copyOf(normAt, cap);
+        origAt = java.util.Arrays.copyOf(origAt, cap);
+        origLen = java.util.Arrays.copyOf(origLen, cap);
+        normLen = java.util.Arrays.copyOf(normLen, cap);
       }
-      i += len;
+      normAt[units] = len;
+      origAt[units] = i;
+      origLen[units] = w;
+      normLen[units] = mapped.length();
+      units++;
+      if (len + mapped.length() + 8 > out.length) {
+        out = java.util.Arrays.copyOf(out, out.length * 2 + mapped.length());
+      }
+      mapped.getChars(0, mapped.length(), out, len);
+      len += mapped.length();
+      copied = i + w;
+      i = nextChange(a, copied, n);
     }
-    return new Normalized(out.toString(), starts, ends, false);
+    return new Normalized(new String(out, 0, len), out, normAt, origAt, origLen, normLen, units);
+  }
+
+  /** Index of the first char at or after {@code from} that normalization changes, or n. */
+  private static int nextChange(char[] s, int from, int n) {
+    int i = from;
+    while (i < n) {
+      // ASCII, the common case, eight chars per test
+      while (i + 8 <= n
+          && (s[i] | s[i + 1] | s[i + 2] | s[i + 3] | s[i + 4] | s[i + 5] | s[i + 6] | s[i + 7])
+              < 0x80) {
+        i += 8;
+      }
+      if (i == n) {
+        break;
+      }
+      char c = s[i];
+      if (c < 0x80) {
+        i++;
+        continue;
+      }
+      if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s[i + 1])) {
+        // supplementary chars are rare; emoji and most others fold to themselves
+        int cp = Character.toCodePoint(c, s[i + 1]);
+        if (!fold(cp).equals(new String(s, i, 2))) {
+          return i;
+        }
+        i += 2;
+        continue;
+      }
+      byte state = STATE[c];
+      if (state == 0) {
+        state = folded(c).equals(String.valueOf(c)) ? (byte) 1 : (byte) 2;
+        // a racy fill is harmless: every thread computes the same value
+        STATE[c] = state;
+      }
+      if (state == 2) {
+        return i;
+      }
+      i++;
+    }
+    return n;
   }
 
   private static String folded(char c) {

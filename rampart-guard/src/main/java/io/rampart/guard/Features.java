@@ -1,0 +1,186 @@
+package io.rampart.guard;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Structural features of one input, computed from its folded tokens in one pass. They feed the
+ * classifier head next to the embedding and decide whether the fast tier may allow alone.
+ */
+record Features(double[] values, int secondPerson, int aiWords, int dialogueTurns, int maxRun,
+    double repetition, double suffixSymbols, int tokens, int sensitive, int quotes,
+    boolean periodicWord) {
+
+  static final List<String> NAMES =
+      List.of(
+          "fast-score", "w-override", "w-jailbreak", "w-extraction", "w-indirect",
+          "w-obfuscation", "hits", "log-length", "second-person", "modal", "symbols",
+          "repetition", "max-run", "upper", "invisible", "tags", "homoglyphs", "leet", "decoded",
+          "lines", "quotes", "dialogue", "gibberish", "question", "digits", "ai-words");
+
+  private static final Set<String> YOU = Set.of("you", "your", "yours", "yourself", "u", "ur");
+  private static final Set<String> MODAL =
+      Set.of("must", "always", "never", "shall", "will", "should", "cannot", "only", "now");
+  private static final Set<String> AI =
+      Set.of("ai", "assistant", "chatgpt", "gpt", "llm", "bot", "chatbot", "model", "openai",
+          "language", "prompt", "instructions", "rules", "character", "mode");
+  private static final Set<String> SENSITIVE =
+      Set.of("password", "passwords", "passcode", "passphrase", "secret", "secrets", "credentials",
+          "pin", "token", "key", "keys", "confidential");
+  private static final Set<String> ROLES =
+      Set.of("user", "assistant", "human", "ai", "q", "a", "system", "bot", "question", "answer");
+
+  static int size() {
+    return NAMES.size();
+  }
+
+  static Features of(String original, Folded folded, Tokens t) {
+    int n = Math.min(t.size, 8_000);
+    int you = 0;
+    int modal = 0;
+    int ai = 0;
+    int noVowel = 0;
+    int sensitive = 0;
+    boolean periodic = false;
+    int maxRun = 1;
+    int run = 1;
+    java.util.HashSet<String> unique = new java.util.HashSet<>();
+    for (int i = 0; i < n; i++) {
+      String w = t.words[i];
+      if (YOU.contains(w)) {
+        you++;
+      }
+      if (MODAL.contains(w)) {
+        modal++;
+      }
+      if (AI.contains(w)) {
+        ai++;
+      }
+      if (!periodic && w.length() >= 40) {
+        periodic = periodic(w);
+      }
+      if (SENSITIVE.contains(w)) {
+        sensitive++;
+      }
+      if (w.length() >= 5 && w.chars().noneMatch(c -> "aeiouy".indexOf(c) >= 0)) {
+        noVowel++;
+      }
+      if (i > 0 && w.equals(t.words[i - 1])) {
+        maxRun = Math.max(maxRun, ++run);
+      } else {
+        run = 1;
+      }
+      unique.add(w);
+    }
+    String text = folded.text();
+    int scanLen = Math.min(text.length(), 64_000);
+    int symbols = 0;
+    int nonSpace = 0;
+    int quotes = 0;
+    int digits = 0;
+    int lines = 1;
+    int turns = 0;
+    boolean lineStart = true;
+    for (int i = 0; i < scanLen; i++) {
+      char c = text.charAt(i);
+      if (c == '\n') {
+        lines++;
+        lineStart = true;
+        continue;
+      }
+      if (lineStart && !Character.isWhitespace(c)) {
+        lineStart = false;
+        turns += roleLabelAt(text, i) ? 1 : 0;
+      }
+      if (!Character.isWhitespace(c)) {
+        nonSpace++;
+        if (!Character.isLetterOrDigit(c)) {
+          symbols++;
+        }
+        if (Character.isDigit(c)) {
+          digits++;
+        }
+        if (c == '"' || c == '\'' || c == '`' || c == '\u201c' || c == '\u201d') {
+          quotes++;
+        }
+      }
+    }
+    int upper = 0;
+    int letters = 0;
+    for (int i = 0, m = Math.min(original.length(), 64_000); i < m; i++) {
+      char c = original.charAt(i);
+      if (Character.isLetter(c)) {
+        letters++;
+        if (Character.isUpperCase(c)) {
+          upper++;
+        }
+      }
+    }
+    double suffixSymbols = suffixSymbolRatio(text);
+    double repetition = n == 0 ? 0 : 1.0 - (double) unique.size() / n;
+    double[] v = new double[NAMES.size()];
+    double tn = Math.max(1, n);
+    v[7] = Math.log1p(original.length()) / 10;
+    v[8] = you / tn * 10;
+    v[9] = modal / tn * 10;
+    v[10] = nonSpace == 0 ? 0 : (double) symbols / nonSpace;
+    v[11] = n < 20 ? 0 : repetition;
+    v[12] = Math.log1p(maxRun - 1) / 4;
+    v[13] = letters == 0 ? 0 : (double) upper / letters;
+    v[14] = Math.log1p(folded.invisibleInWords()) / 3;
+    v[15] = folded.tagChars() > 0 ? 1 : 0;
+    v[16] = Math.log1p(folded.homoglyphWords()) / 2;
+    v[19] = Math.log1p(lines) / 5;
+    v[20] = nonSpace == 0 ? 0 : Math.min(1, quotes * 20.0 / nonSpace);
+    v[21] = Math.log1p(turns) / 3;
+    v[22] = noVowel / tn * 5;
+    v[23] = text.stripTrailing().endsWith("?") ? 1 : 0;
+    v[24] = nonSpace == 0 ? 0 : (double) digits / nonSpace;
+    v[25] = ai / tn * 10;
+    return new Features(
+        v, you, ai, turns, maxRun, n < 20 ? 0 : repetition, suffixSymbols, n, sensitive, quotes,
+        periodic);
+  }
+
+  // A word made of one short chunk repeated (abcabcabc...) is padding, not language.
+  private static boolean periodic(String w) {
+    for (int p = 2; p <= 20; p++) {
+      int same = 0;
+      for (int i = 0; i + p < w.length(); i++) {
+        same += w.charAt(i) == w.charAt(i + p) ? 1 : 0;
+      }
+      if (same >= (w.length() - p) * 0.95) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean roleLabelAt(String text, int i) {
+    int j = i;
+    while (j < text.length() && j - i < 12 && Character.isLetter(text.charAt(j))) {
+      j++;
+    }
+    return j > i
+        && j < text.length()
+        && text.charAt(j) == ':'
+        && ROLES.contains(text.substring(i, j));
+  }
+
+  // Optimised adversarial suffixes end prompts with dense punctuation and broken words.
+  private static double suffixSymbolRatio(String text) {
+    int from = Math.max(0, text.length() - 160);
+    int sym = 0;
+    int all = 0;
+    for (int i = from; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!Character.isWhitespace(c)) {
+        all++;
+        if (!Character.isLetterOrDigit(c)) {
+          sym++;
+        }
+      }
+    }
+    return all < 40 ? 0 : (double) sym / all;
+  }
+}

@@ -1,0 +1,229 @@
+package io.rampart.guard;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Weighted signatures loaded from {@code signatures.txt}. Token signatures are sequences of
+ * word slots with bounded gaps, matched in one pass by indexing their first slot, so their cost
+ * is linear in the input and independent of how phrases are worded in between. Regex
+ * signatures cover punctuation-shaped markers (fake role tags) and unspaced scripts.
+ */
+final class Signatures {
+
+  /** One signature definition. */
+  record Rule(String id, Category category, double weight) {}
+
+  /** One match in folded coordinates. */
+  record Hit(Rule rule, int start, int end) {}
+
+  private record Slot(Set<String> exact, String[] prefixes, int gapBefore) {
+    boolean matches(String w) {
+      if (exact.contains(w)) {
+        return true;
+      }
+      for (String p : prefixes) {
+        if (w.startsWith(p)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  private record TokenRule(Rule rule, Slot[] slots) {}
+
+  // A regex runs only when one of its guard characters occurs (or, for "cjk", a CJK word), so
+  // the common prompt pays one indexOf per rule instead of a full regex pass.
+  private record RegexRule(Rule rule, Pattern pattern, String guard) {}
+
+  private final Map<String, List<TokenRule>> byFirstWord = new HashMap<>();
+  private record PrefixRule(String prefix, TokenRule rule) {}
+
+  // Prefix first slots are indexed by their first two chars, so a token costs one int lookup.
+  private final Map<Integer, List<PrefixRule>> byFirstPrefix = new HashMap<>();
+  private final List<RegexRule> regexRules = new ArrayList<>();
+  private final List<Rule> rules = new ArrayList<>();
+
+  private Signatures(List<String> lines) {
+    int lineNo = 0;
+    for (String raw : lines) {
+      lineNo++;
+      String line = raw.strip();
+      if (line.isEmpty() || line.startsWith("#")) {
+        continue;
+      }
+      int sep = line.indexOf("::");
+      String[] head = sep < 0 ? new String[0] : line.substring(0, sep).trim().split("\\s+");
+      if (head.length != 3) {
+        throw new GuardException(
+            "signatures.txt:" + lineNo + ": " + line + " (expected: ID CATEGORY WEIGHT :: PATTERN)");
+      }
+      Rule rule = new Rule(head[0], Category.valueOf(head[1]), Double.parseDouble(head[2]));
+      rules.add(rule);
+      String body = line.substring(sep + 2).trim();
+      if (body.startsWith("re:") || body.startsWith("re(")) {
+        boolean guarded = body.startsWith("re(");
+        int colon = guarded ? body.indexOf("):") + 1 : body.indexOf(':');
+        String guard = guarded ? body.substring(3, colon - 1) : "";
+        regexRules.add(new RegexRule(rule, Pattern.compile(body.substring(colon + 1).trim()), guard));
+        continue;
+      }
+      TokenRule tr = new TokenRule(rule, parse(body));
+      Slot first = tr.slots()[0];
+      first.exact().forEach(w -> byFirstWord.computeIfAbsent(w, k -> new ArrayList<>()).add(tr));
+      for (String p : first.prefixes()) {
+        if (p.length() < 2) {
+          throw new GuardException("signatures.txt:" + lineNo + ": prefix " + p + "* (expected: >= 2 chars)");
+        }
+        byFirstPrefix.computeIfAbsent(key(p), k -> new ArrayList<>()).add(new PrefixRule(p, tr));
+      }
+    }
+  }
+
+  private static final Signatures BUILT_IN = load();
+
+  static Signatures builtIn() {
+    return BUILT_IN;
+  }
+
+  List<Rule> rules() {
+    return rules;
+  }
+
+  private static Signatures load() {
+    try (InputStream in = Signatures.class.getResourceAsStream("signatures.txt")) {
+      if (in == null) {
+        throw new GuardException("signatures.txt: missing (expected: a resource of rampart-guard)");
+      }
+      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      return new Signatures(r.lines().toList());
+    } catch (IOException e) {
+      throw new GuardException("signatures.txt: unreadable (expected: a resource)", e);
+    }
+  }
+
+  private static Slot[] parse(String body) {
+    List<Slot> slots = new ArrayList<>();
+    int gap = 0;
+    for (String part : body.split("\\s+")) {
+      if (part.startsWith("~")) {
+        gap = Integer.parseInt(part.substring(1));
+        continue;
+      }
+      Set<String> exact = new java.util.HashSet<>();
+      List<String> prefixes = new ArrayList<>();
+      for (String alt : part.split("\\|")) {
+        if (alt.endsWith("*")) {
+          prefixes.add(alt.substring(0, alt.length() - 1));
+        } else {
+          exact.add(alt);
+        }
+      }
+      slots.add(new Slot(Set.copyOf(exact), prefixes.toArray(String[]::new), gap));
+      gap = 0;
+    }
+    return slots.toArray(Slot[]::new);
+  }
+
+  /** Reports every hit; each rule reports at most {@code perRule} hits. */
+  void scan(String folded, Tokens tokens, int perRule, Consumer<Hit> sink) {
+    Map<String, Integer> counts = new HashMap<>();
+    for (int i = 0; i < tokens.size; i++) {
+      String w = tokens.words[i];
+      List<TokenRule> exact = byFirstWord.get(w);
+      if (exact != null) {
+        tryAll(exact, tokens, i, perRule, counts, sink);
+      }
+      if (w.length() >= 2) {
+        List<PrefixRule> pre = byFirstPrefix.get(key(w));
+        if (pre != null) {
+          for (PrefixRule pr : pre) {
+            if (w.startsWith(pr.prefix())) {
+              tryAll(List.of(pr.rule()), tokens, i, perRule, counts, sink);
+            }
+          }
+        }
+      }
+    }
+    for (RegexRule rr : regexRules) {
+      if (!guardHolds(rr.guard(), folded, tokens)) {
+        continue;
+      }
+      Matcher m = rr.pattern().matcher(folded);
+      int found = 0;
+      while (found < perRule && m.find()) {
+        sink.accept(new Hit(rr.rule(), m.start(), m.end()));
+        found++;
+      }
+    }
+  }
+
+  private static int key(String w) {
+    return (w.charAt(0) << 16) | w.charAt(1);
+  }
+
+  private static boolean guardHolds(String guard, String text, Tokens tokens) {
+    if (guard.isEmpty()) {
+      return true;
+    }
+    if (guard.equals("cjk")) {
+      return tokens.hasCjk;
+    }
+    for (int i = 0; i < guard.length(); i++) {
+      if (text.indexOf(guard.charAt(i)) >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void tryAll(
+      List<TokenRule> candidates,
+      Tokens tokens,
+      int i,
+      int perRule,
+      Map<String, Integer> counts,
+      Consumer<Hit> sink) {
+    for (TokenRule tr : candidates) {
+      int seen = counts.getOrDefault(tr.rule().id(), 0);
+      if (seen >= perRule) {
+        continue;
+      }
+      int last = match(tr.slots(), 1, tokens, i + 1);
+      if (last >= 0) {
+        counts.put(tr.rule().id(), seen + 1);
+        sink.accept(new Hit(tr.rule(), tokens.start[i], tokens.end[last]));
+      }
+    }
+  }
+
+  // Returns the index of the last matched token, or -1. Gaps are small so backtracking is
+  // bounded by the product of (gap + 1) over slots.
+  private static int match(Slot[] slots, int slot, Tokens tokens, int pos) {
+    if (slot == slots.length) {
+      return pos - 1;
+    }
+    Slot s = slots[slot];
+    for (int k = 0; k <= s.gapBefore() && pos + k < tokens.size; k++) {
+      if (s.matches(tokens.words[pos + k])) {
+        int r = match(slots, slot + 1, tokens, pos + k + 1);
+        if (r >= 0) {
+          return r;
+        }
+      }
+    }
+    return -1;
+  }
+}

@@ -1,0 +1,114 @@
+package io.rampart.guard;
+
+import java.util.Arrays;
+
+/**
+ * Word tokens of folded text. Letters, digits and the leetspeak symbols {@code @$} form words;
+ * each CJK character is a word of its own. Words that mix letters with digits are de-leeted
+ * ({@code 1gn0r3} becomes {@code ignore}) and remembered as such.
+ */
+final class Tokens {
+  final String[] words;
+  final int[] start;
+  final int[] end;
+  final boolean[] leet;
+  final int size;
+  final boolean hasCjk;
+  final int longest;
+
+  private Tokens(String[] words, int[] start, int[] end, boolean[] leet, int size, boolean hasCjk,
+      int longest) {
+    this.hasCjk = hasCjk;
+    this.longest = longest;
+    this.words = words;
+    this.start = start;
+    this.end = end;
+    this.leet = leet;
+    this.size = size;
+  }
+
+  static Tokens of(String text) {
+    int cap = 16;
+    String[] words = new String[cap];
+    int[] start = new int[cap];
+    int[] end = new int[cap];
+    boolean[] leet = new boolean[cap];
+    int n = 0;
+    int i = 0;
+    boolean anyCjk = false;
+    int longest = 0;
+    int len = text.length();
+    while (i < len) {
+      char c = text.charAt(i);
+      if (!isWordChar(c)) {
+        i++;
+        continue;
+      }
+      int s = i;
+      boolean cjk = isCjk(c);
+      anyCjk |= cjk;
+      if (cjk) {
+        i++;
+      } else {
+        while (i < len && isWordChar(text.charAt(i)) && !isCjk(text.charAt(i))) {
+          i++;
+        }
+      }
+      if (n == cap) {
+        cap *= 2;
+        words = Arrays.copyOf(words, cap);
+        start = Arrays.copyOf(start, cap);
+        end = Arrays.copyOf(end, cap);
+        leet = Arrays.copyOf(leet, cap);
+      }
+      longest = Math.max(longest, i - s);
+      String w = text.substring(s, i);
+      String unleet = cjk ? w : unleet(w);
+      leet[n] = unleet != w;
+      words[n] = unleet;
+      start[n] = s;
+      end[n] = i;
+      n++;
+    }
+    return new Tokens(words, start, end, leet, n, anyCjk, longest);
+  }
+
+  private static boolean isWordChar(char c) {
+    return Character.isLetterOrDigit(c) || c == '@' || c == '$';
+  }
+
+  static boolean isCjk(char c) {
+    return Folded.isUnspacedScript(c);
+  }
+
+  // Returns the same instance when nothing changes so callers can tell by identity.
+  private static String unleet(String w) {
+    boolean letter = false;
+    boolean symbol = false;
+    for (int k = 0; k < w.length(); k++) {
+      char c = w.charAt(k);
+      if (Character.isLetter(c)) {
+        letter = true;
+      } else if ("013457@$".indexOf(c) >= 0) {
+        symbol = true;
+      }
+    }
+    if (!letter || !symbol) {
+      return w;
+    }
+    char[] out = w.toCharArray();
+    for (int k = 0; k < out.length; k++) {
+      out[k] =
+          switch (out[k]) {
+            case '0' -> 'o';
+            case '1' -> 'i';
+            case '3' -> 'e';
+            case '4', '@' -> 'a';
+            case '5', '$' -> 's';
+            case '7' -> 't';
+            default -> out[k];
+          };
+    }
+    return new String(out);
+  }
+}
