@@ -5,7 +5,8 @@ const r = new SyncRedactor();
 const lines = fs.readFileSync(process.argv[2], 'utf8').split('\n').filter(Boolean).map(l => JSON.parse(l).text);
 const passes = Number(process.argv[3] || 5);
 const bytes = lines.reduce((a, t) => a + Buffer.byteLength(t), 0);
-for (let w = 0; w < 10; w++) for (const t of lines) r.redact(t); // warm-up, as DevCorpusBench
+// warm-up: at least 10 passes and 5 s, as DevCorpusBench
+for (let w = 0, t0 = Date.now(); w < 10 || Date.now() - t0 < 5000; w++) for (const t of lines) r.redact(t);
 const rates = [];
 for (let p = 0; p < passes; p++) {
   const t0 = process.hrtime.bigint(); for (const t of lines) r.redact(t);

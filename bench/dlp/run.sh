@@ -45,12 +45,16 @@ fi
 echo "corpus: $BYTES bytes in $(ls "$WORK/corpus" | wc -l) files; big file: $(stat -c %s "$WORK/big/1g.txt") bytes"
 cli() { # VARIANT THREADS PIN PATH
   local pin=""; [ "$3" = pin ] && pin="taskset -c 0"
-  /usr/bin/time -o "$WORK/time.txt" -f "%e %M" $pin "$JAVA/java" -Xmx256m -cp "$WORK/$1/dlp:$WORK/$1/cli:$DEPS" Dlp \
+  /usr/bin/time -o "$WORK/time.txt" -f "%e %U %S %M" $pin "$JAVA/java" -Xmx256m -cp "$WORK/$1/dlp:$WORK/$1/cli:$DEPS" Dlp \
     scan --format jsonl --threads "$2" "$4" > "$WORK/out.jsonl"
-  read -r wall rss < "$WORK/time.txt"
+  read -r wall user sys rss < "$WORK/time.txt"
   local size; size=$(du -sb "$4" | cut -f1)
-  printf '%-5s threads=%s %-6s %-28s wall %7.2f s  %7.1f MB/s  findings %7d  max RSS %4d MB\n' "$1" "$2" \
-    "${3/nopin/}" "$(basename "$4")" "$wall" "$(echo "$size / 1000000 / $wall" | bc -l)" "$(wc -l < "$WORK/out.jsonl")" $((rss / 1024))
+  # on a shared machine wall time measures the neighbours too: CPU time (user+sys, JIT and GC
+  # threads included) is the per-core figure
+  printf '%-5s threads=%s %-4s %-10s wall %7.2f s %6.1f MB/s | cpu %7.2f s %6.1f MB/cpu-s | findings %7d | max RSS %4d MB\n' \
+    "$1" "$2" "${3/nopin/}" "$(basename "$4")" "$wall" "$(echo "$size / 1000000 / $wall" | bc -l)" \
+    "$(echo "$user + $sys" | bc -l)" "$(echo "$size / 1000000 / ($user + $sys)" | bc -l)" \
+    "$(wc -l < "$WORK/out.jsonl")" $((rss / 1024))
 }
 for v in $VARIANTS; do cli "$v" 1 pin "$WORK/corpus"; done
 for v in $VARIANTS; do cli "$v" 2 nopin "$WORK/corpus"; done

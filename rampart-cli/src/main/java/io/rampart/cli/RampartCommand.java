@@ -22,12 +22,14 @@ import picocli.CommandLine.ScopeType;
     subcommands = {
       DemoCommand.class,
       ServeCommand.class,
+      ScanCommand.class,
       ConfigCommand.class,
       CatalogCommand.class,
       TokenCommand.class,
       EventsCommand.class,
       io.rampart.cli.dlp.DlpCommand.class,
       io.rampart.cli.guard.GuardCommand.class,
+      io.rampart.cli.mcp.McpCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class RampartCommand implements Runnable {

@@ -45,7 +45,12 @@ final class DefaultStreamingScanner implements StreamingScanner {
     if (finished) {
       throw new DlpException("stream: finished (expected: feed before finish)");
     }
-    buf.append(chunk);
+    if (chunk instanceof java.nio.CharBuffer cb && cb.hasArray()) {
+      // readers hand over char arrays: a bulk copy, not a charAt call per char
+      buf.append(cb.array(), cb.arrayOffset() + cb.position(), cb.remaining());
+    } else {
+      buf.append(chunk);
+    }
   }
 
   @Override
@@ -114,8 +119,10 @@ final class DefaultStreamingScanner implements StreamingScanner {
       if (abs < step.committedFrom() || abs >= step.commitTo()) {
         continue;
       }
-      cp += Character.codePointCount(text, cursor, f.start());
-      long cpLen = Character.codePointCount(text, f.start(), f.end());
+      // String.codePointCount, not Character.codePointCount(CharSequence): the latter walks the
+      // window through charAt and was a fifth of the streaming time
+      cp += text.codePointCount(cursor, f.start());
+      long cpLen = text.codePointCount(f.start(), f.end());
       out.add(new StreamFinding(f.type(), abs, step.base() + f.end(), cp, cp + cpLen,
           f.confidence(), f.score(), f.detector(), f.value(text)));
       cursor = f.start();
@@ -132,7 +139,10 @@ final class DefaultStreamingScanner implements StreamingScanner {
       cut--;
     }
     if (cut > 0) {
-      cpBase += Character.codePointCount(buf, 0, cut);
+      // count on the step's String (same chars as buf here): String.codePointCount is a length
+      // lookup for Latin-1 text, the StringBuilder path walks it char by char
+      cpBase += cut <= step.text().length() && base == step.base()
+          ? step.text().codePointCount(0, cut) : Character.codePointCount(buf, 0, cut);
       buf.delete(0, cut);
       base += cut;
     }

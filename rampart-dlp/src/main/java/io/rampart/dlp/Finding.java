@@ -37,12 +37,14 @@ public record Finding(
 
   /** {@code start} as a Unicode code point offset into {@code text}. */
   public int codePointStart(CharSequence text) {
-    return Character.codePointCount(text, 0, start);
+    return text instanceof String s ? s.codePointCount(0, start)
+        : Character.codePointCount(text, 0, start);
   }
 
   /** {@code end} as a Unicode code point offset into {@code text}. */
   public int codePointEnd(CharSequence text) {
-    return Character.codePointCount(text, 0, end);
+    return text instanceof String s ? s.codePointCount(0, end)
+        : Character.codePointCount(text, 0, end);
   }
 
   /** Whether the two findings share at least one character. */

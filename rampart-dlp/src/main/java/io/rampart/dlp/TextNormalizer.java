@@ -71,15 +71,39 @@ final class TextNormalizer {
     }
   }
 
+  /** Scratch char buffers up to this size are kept per thread and reused between scans. */
+  private static final int SCRATCH_MAX = 1 << 16;
+  private static final ThreadLocal<char[][]> SCRATCH = ThreadLocal.withInitial(() -> new char[1][]);
+
   /**
-   * Normalizes {@code input}. The result also carries the normalized text as a char array (at
+   * A char buffer of at least n chars: the calling thread's scratch buffer when n is small (a
+   * fresh array per scan, zeroed and then overwritten, cost three times the copy itself on short
+   * texts), a fresh one otherwise, so no thread keeps more than 128 KiB.
+   */
+  private static char[] scratch(int n) {
+    if (n > SCRATCH_MAX) {
+      return new char[n];
+    }
+    char[][] holder = SCRATCH.get();
+    char[] b = holder[0];
+    if (b == null || b.length < n) {
+      b = new char[Math.min(SCRATCH_MAX, Math.max(n, b == null ? 1024 : b.length * 2))];
+      holder[0] = b;
+    }
+    return b;
+  }
+
+  /**
+   * Normalizes {@code input}. When nothing changes, {@code chars} is the calling thread's scratch
+   * buffer: valid until its next call to this method. The result also carries the normalized text as a char array (at
    * least {@code text.length()} long) for the scanner's hot loops: indexing an array is cheaper
    * than {@code String.charAt}, above all for text that is not Latin-1.
    */
   static Normalized normalize(CharSequence input) {
     String s = input.toString();
-    char[] a = s.toCharArray();
-    int n = a.length;
+    int n = s.length();
+    char[] a = scratch(n);
+    s.getChars(0, n, a, 0);
     int i = nextChange(a, 0, n);
     if (i == n) {
       return new Normalized(s, a, NONE, NONE, NONE, NONE, 0);
@@ -136,24 +160,26 @@ final class TextNormalizer {
     return new Normalized(new String(out, 0, len), out, normAt, origAt, origLen, normLen, units);
   }
 
+  /** Index of the first non-ASCII char at or after {@code from}, or n. */
+  private static int skipAscii(char[] s, int from, int n) {
+    // kept apart from the rest so that the JIT compiles this, the common case, as a tight loop
+    for (int i = from; i < n; i++) {
+      if (s[i] >= 0x80) {
+        return i;
+      }
+    }
+    return n;
+  }
+
   /** Index of the first char at or after {@code from} that normalization changes, or n. */
   private static int nextChange(char[] s, int from, int n) {
     int i = from;
     while (i < n) {
-      // ASCII, the common case, eight chars per test
-      while (i + 8 <= n
-          && (s[i] | s[i + 1] | s[i + 2] | s[i + 3] | s[i + 4] | s[i + 5] | s[i + 6] | s[i + 7])
-              < 0x80) {
-        i += 8;
-      }
+      i = skipAscii(s, i, n);
       if (i == n) {
         break;
       }
       char c = s[i];
-      if (c < 0x80) {
-        i++;
-        continue;
-      }
       if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s[i + 1])) {
         // supplementary chars are rare; emoji and most others fold to themselves
         int cp = Character.toCodePoint(c, s[i + 1]);

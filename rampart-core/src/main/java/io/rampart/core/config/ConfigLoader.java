@@ -61,7 +61,7 @@ public final class ConfigLoader {
   private static RampartConfig bind(ConfigNode root) {
     RampartConfig.Builder builder = RampartConfig.builder();
     if (root.allowKeys(ConfigSections.keys())) {
-      for (ConfigSection<?> section : ConfigSections.ALL) {
+      for (ConfigSection<?> section : ConfigSections.all()) {
         root.get(section.key()).ifPresent(node -> bindSection(section, node, builder));
       }
     }

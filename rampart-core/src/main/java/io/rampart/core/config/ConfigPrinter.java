@@ -25,7 +25,7 @@ public final class ConfigPrinter {
   public static String describe(RampartConfig config) {
     requireNonNull(config, "config");
     Map<String, Object> document = new LinkedHashMap<>();
-    for (ConfigSection<?> section : ConfigSections.ALL) {
+    for (ConfigSection<?> section : ConfigSections.all()) {
       document.put(section.key(), plain(write(section, config)));
     }
     DumperOptions options = new DumperOptions();

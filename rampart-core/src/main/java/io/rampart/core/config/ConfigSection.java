@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * One top-level key of rampart.yaml: how to read it (through the component's own builder), how to
  * print it, and where it lives in {@link RampartConfig}. Register new sections in {@link
- * ConfigSections#ALL}.
+ * ConfigSections}.
  */
 interface ConfigSection<T> {
   /** The top-level YAML key, kebab-case. */

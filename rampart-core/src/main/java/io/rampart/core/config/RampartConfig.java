@@ -3,6 +3,8 @@ package io.rampart.core.config;
 import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The whole of rampart.yaml: one immutable record with one section per component. Later components
@@ -11,13 +13,31 @@ import java.nio.file.Path;
  * @param dataDir where embedded storage and local state live (default {@code ~/.rampart})
  */
 public record RampartConfig(
-    Path dataDir, ServerConfig server, StorageConfig storage, EventsConfig events) {
+    Path dataDir,
+    ServerConfig server,
+    StorageConfig storage,
+    EventsConfig events,
+    Map<String, Object> extensions) {
 
   public RampartConfig {
     requireNonNull(dataDir, "dataDir");
     requireNonNull(server, "server");
     requireNonNull(storage, "storage");
     requireNonNull(events, "events");
+    extensions = Map.copyOf(requireNonNull(extensions, "extensions"));
+  }
+
+  /** A config without extension sections. */
+  public RampartConfig(Path dataDir, ServerConfig server, StorageConfig storage, EventsConfig events) {
+    this(dataDir, server, storage, events, Map.of());
+  }
+
+  /** The value of an extension section ({@link ConfigExtension}), or its defaults when absent. */
+  public <T> T extension(ConfigExtension<T> extension) {
+    Object value = extensions.get(extension.key());
+    @SuppressWarnings("unchecked")
+    T typed = value == null ? extension.defaults() : (T) value;
+    return typed;
   }
 
   /** Defaults for everything: embedded storage under {@code ~/.rampart}. */
@@ -58,12 +78,19 @@ public record RampartConfig(
     private ServerConfig server;
     private StorageConfig storage;
     private EventsConfig events;
+    private final Map<String, Object> extensions;
 
     private Builder(RampartConfig from) {
       this.dataDir = from.dataDir;
       this.server = from.server;
       this.storage = from.storage;
       this.events = from.events;
+      this.extensions = new LinkedHashMap<>(from.extensions);
+    }
+
+    public <T> Builder extension(ConfigExtension<T> extension, T value) {
+      extensions.put(extension.key(), requireNonNull(value, "value"));
+      return this;
     }
 
     public Builder dataDir(Path dataDir) {
@@ -87,7 +114,7 @@ public record RampartConfig(
     }
 
     public RampartConfig build() {
-      return new RampartConfig(dataDir, server, storage, events);
+      return new RampartConfig(dataDir, server, storage, events, extensions);
     }
   }
 }

@@ -17,6 +17,13 @@ import io.rampart.core.config.ConfigPrinter;
 import io.rampart.core.config.RampartConfig;
 import io.rampart.core.event.EventDraft;
 import io.rampart.core.event.EventQuery;
+import io.rampart.dlp.DlpEngine;
+import io.rampart.gateway.GatewayConfig;
+import io.rampart.gateway.GatewaySection;
+import io.rampart.gateway.GatewayServer;
+import io.rampart.gateway.GatewayServices;
+import io.rampart.guard.GuardConfig;
+import io.rampart.guard.GuardEngine;
 import io.rampart.server.ApiServer;
 import java.net.URI;
 import java.time.Clock;
@@ -39,13 +46,19 @@ public final class RampartApp implements AutoCloseable {
   private final Services services;
   private final ApiServer api;
   private final RetentionScheduler retention;
+  private final @Nullable GatewayServer gateway;
   private final @Nullable Secret newAdminToken;
 
   private RampartApp(
-      Services services, ApiServer api, RetentionScheduler retention, @Nullable Secret token) {
+      Services services,
+      ApiServer api,
+      RetentionScheduler retention,
+      @Nullable GatewayServer gateway,
+      @Nullable Secret token) {
     this.services = services;
     this.api = api;
     this.retention = retention;
+    this.gateway = gateway;
     this.newAdminToken = token;
   }
 
@@ -60,6 +73,7 @@ public final class RampartApp implements AutoCloseable {
     Services services = Services.open(config, clock);
     ApiServer api = null;
     RetentionScheduler retention = null;
+    GatewayServer gateway = null;
     try {
       Secret token = bootstrapAdmin(services, env);
       String configText = ConfigPrinter.describe(config);
@@ -83,19 +97,36 @@ public final class RampartApp implements AutoCloseable {
               .exporter(new CoreEventExporter())
               .build();
       api.start();
+      GatewayConfig gatewayConfig = config.extension(GatewaySection.INSTANCE);
+      if (gatewayConfig.enabled()) {
+        GuardEngine guard = GuardEngine.create(GuardConfig.defaults());
+        gateway =
+            GatewayServer.create(
+                    gatewayConfig,
+                    GatewayServices.of(services.eventLog(), DlpEngine.create(), guard, metrics))
+                .start();
+        log.info("Rampart gateway listening on {}", gateway.url());
+      }
       retention = RetentionScheduler.start(services.eventLog(), config.events(), clock);
+      EventDraft.Builder started = EventDraft.builder("system.started");
+      if (gateway != null) {
+        started.attribute("gateway_url", gateway.url().toString());
+      }
       services
           .eventLog()
           .append(
-              EventDraft.builder("system.started")
+              started
                   .attribute("api_url", api.url().toString())
                   .attribute("storage", services.database().dialect().name().toLowerCase(java.util.Locale.ROOT))
                   .build());
       log.info("Rampart API listening on {}", api.url());
-      return new RampartApp(services, api, retention, token);
+      return new RampartApp(services, api, retention, gateway, token);
     } catch (RuntimeException e) {
       if (retention != null) {
         retention.close();
+      }
+      if (gateway != null) {
+        gateway.close();
       }
       if (api != null) {
         api.close();
@@ -130,6 +161,11 @@ public final class RampartApp implements AutoCloseable {
     return api.url();
   }
 
+  /** The model gateway's URL when {@code gateway.enabled} is true. */
+  public Optional<URI> gatewayUrl() {
+    return Optional.ofNullable(gateway).map(GatewayServer::url);
+  }
+
   public Services services() {
     return services;
   }
@@ -143,6 +179,9 @@ public final class RampartApp implements AutoCloseable {
   public void close() {
     try {
       retention.close();
+      if (gateway != null) {
+        gateway.close();
+      }
       api.close();
     } finally {
       services.close();

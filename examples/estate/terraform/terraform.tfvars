@@ -1,0 +1,2 @@
+environment  = "prod"
+allow_public = true

@@ -1,0 +1,34 @@
+package io.rampart.discovery;
+
+import static java.util.Objects.requireNonNull;
+
+import io.rampart.core.Secret;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+
+/** Supplies bearer tokens for Azure Resource Manager. */
+public interface TokenSource {
+  /** A current access token; throws {@link DiscoveryException} when none can be had. */
+  Secret token();
+
+  /** A fixed token, e.g. from {@code az account get-access-token} or a managed identity. */
+  static TokenSource fixed(Secret token) {
+    requireNonNull(token, "token");
+    return () -> token;
+  }
+
+  /**
+   * Microsoft Entra ID client-credentials flow ({@code AZURE_TENANT_ID}, {@code
+   * AZURE_CLIENT_ID}, {@code AZURE_CLIENT_SECRET}); tokens are cached until shortly before
+   * they expire.
+   *
+   * @param authority e.g. {@code https://login.microsoftonline.com}
+   */
+  static TokenSource clientSecret(HttpClient http, URI authority, String tenant, String clientId,
+      Secret secret, Clock clock) {
+    return new ClientSecretTokens(requireNonNull(http, "http"), requireNonNull(authority,
+        "authority"), requireNonNull(tenant, "tenant"), requireNonNull(clientId, "clientId"),
+        requireNonNull(secret, "secret"), requireNonNull(clock, "clock"));
+  }
+}

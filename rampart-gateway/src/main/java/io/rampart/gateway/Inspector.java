@@ -1,0 +1,199 @@
+package io.rampart.gateway;
+
+import static java.util.Objects.requireNonNull;
+
+import io.rampart.dlp.Classifier;
+import io.rampart.dlp.DlpEngine;
+import io.rampart.dlp.Finding;
+import io.rampart.dlp.PseudonymSession;
+import io.rampart.dlp.RedactionResult;
+import io.rampart.dlp.Redactor;
+import io.rampart.dlp.SensitivityLabel;
+import io.rampart.guard.Category;
+import io.rampart.guard.GuardEngine;
+import io.rampart.guard.Tier;
+import io.rampart.guard.Verdict;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Runs DLP and the guard over the texts of one body in a single pass, applying the route's
+ * policy: redacts in place, or answers the 403 that blocks. A detector that throws (or a guard
+ * verdict from its fail-closed tier) blocks, unless the route is set to fail open, which is then
+ * recorded on the request's event.
+ */
+final class Inspector {
+  private final DlpEngine dlp;
+  private final GuardEngine guard;
+  private final Classifier classifier = Classifier.createDefault();
+
+  Inspector(DlpEngine dlp, GuardEngine guard) {
+    this.dlp = requireNonNull(dlp, "dlp");
+    this.guard = requireNonNull(guard, "guard");
+  }
+
+  DlpEngine dlp() {
+    return dlp;
+  }
+
+  /** Inspects and redacts a request's texts; a present reply means the request is blocked. */
+  Optional<Reply.Full> request(Exchange ex, RouteConfig route, List<TextSlot> slots,
+      PseudonymSession session) {
+    PolicyConfig policy = route.policy();
+    Redactor redactor = Redactor.create(policy.request());
+    List<Finding> all = new ArrayList<>();
+    boolean embeddings = ex.path.endsWith("/embeddings");
+    for (TextSlot slot : slots) {
+      String text = slot.text();
+      if (text.isEmpty()) {
+        continue;
+      }
+      TextSlot.Kind kind = embeddings && slot.kind() == TextSlot.Kind.PROMPT
+          ? TextSlot.Kind.CONTEXT : slot.kind();
+      if (policy.guard().enabled() && kind != TextSlot.Kind.CONTEXT) {
+        Optional<Reply.Full> blocked = guard(ex, route, kind, text);
+        if (blocked.isPresent()) {
+          return blocked;
+        }
+      }
+      Optional<Reply.Full> blocked = redact(ex, route, slot, text, redactor, session, all,
+          "request");
+      if (blocked.isPresent()) {
+        return blocked;
+      }
+    }
+    if (policy.maxLabel().isPresent() && !all.isEmpty()) {
+      SensitivityLabel label = classifier.classify(all).label();
+      if (label.compareTo(policy.maxLabel().get()) > 0) {
+        ex.rule("data-boundary.max-label");
+        return Optional.of(Errors.policy(ex, "data_boundary", "request blocked by rule "
+            + "data-boundary.max-label: content labelled " + label.id() + " may not leave through "
+            + "route " + route.name() + " (max " + policy.maxLabel().get().id() + ")"));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Inspects and redacts a complete response's texts, then restores pseudonyms. */
+  Optional<Reply.Full> response(Exchange ex, RouteConfig route, List<TextSlot> slots,
+      PseudonymSession session) {
+    Redactor redactor = Redactor.create(route.policy().response());
+    for (TextSlot slot : slots) {
+      String text = slot.text();
+      if (text.isEmpty()) {
+        continue;
+      }
+      if (route.policy().guard().enabled()) {
+        Optional<Reply.Full> blocked = guard(ex, route, TextSlot.Kind.OUTPUT, text);
+        if (blocked.isPresent()) {
+          return blocked;
+        }
+      }
+      Optional<Reply.Full> blocked = redact(ex, route, slot, text, redactor, session,
+          new ArrayList<>(), "response");
+      if (blocked.isPresent()) {
+        return blocked;
+      }
+      if (session.size() > 0) {
+        slot.set(session.restore(slot.text()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Optional<Reply.Full> redact(Exchange ex, RouteConfig route, TextSlot slot, String text,
+      Redactor redactor, PseudonymSession session, List<Finding> all, String side) {
+    List<Finding> findings;
+    RedactionResult result;
+    try {
+      findings = dlp.scan(text);
+      result = findings.isEmpty() ? null : redactor.redact(text, findings, session);
+    } catch (RuntimeException e) {
+      return failure(ex, route, "dlp", side);
+    }
+    if (result == null) {
+      return Optional.empty();
+    }
+    all.addAll(findings);
+    findings.forEach(f -> ex.finding(f.type(), 1));
+    if (result instanceof RedactionResult.Blocked b) {
+      String types = String.join(", ", b.types());
+      ex.rule("dlp." + side + ".block");
+      return Optional.of(Errors.policy(ex, side.equals("request") ? "sensitive_data"
+          : "response_blocked", side + " blocked by rule dlp." + side + ".block: it contains "
+          + types + " (not allowed on route " + route.name() + ")"));
+    }
+    RedactionResult.Redacted r = (RedactionResult.Redacted) result;
+    if (r.replaced() > 0) {
+      slot.set(r.text());
+      ex.rule("dlp." + side + ".redact");
+      ex.redacted();
+    }
+    return Optional.empty();
+  }
+
+  private Optional<Reply.Full> guard(Exchange ex, RouteConfig route, TextSlot.Kind kind,
+      String text) {
+    PolicyConfig.GuardPolicy g = route.policy().guard();
+    Verdict v;
+    try {
+      v = switch (kind) {
+        case PROMPT -> guard.inspectPrompt(text);
+        case RETRIEVED -> guard.inspectRetrieved(text);
+        default -> guard.inspectResponse(text);
+      };
+      requireNonNull(v, "verdict");
+    } catch (RuntimeException e) {
+      return failure(ex, route, "guard", surface(kind));
+    }
+    if (v.tier() == Tier.FAIL_CLOSED) {
+      return failure(ex, route, "guard", surface(kind));
+    }
+    Optional<Double> threshold = switch (kind) {
+      case PROMPT -> g.promptThreshold();
+      case RETRIEVED -> g.retrievedThreshold();
+      default -> g.responseThreshold();
+    };
+    boolean block = threshold.map(t -> v.score() >= t).orElse(v.blocked());
+    if (!block) {
+      return Optional.empty();
+    }
+    String rule = "guard." + surface(kind);
+    ex.rule(rule);
+    String categories = v.categories().stream().map(Category::wireName)
+        .collect(Collectors.joining(", "));
+    String code = switch (kind) {
+      case PROMPT -> "prompt_injection";
+      case RETRIEVED -> "indirect_prompt_injection";
+      default -> "response_blocked";
+    };
+    return Optional.of(Errors.policy(ex, code, (kind == TextSlot.Kind.OUTPUT ? "response" : "request")
+        + " blocked by rule " + rule + (categories.isEmpty() ? "" : " (" + categories + ")")));
+  }
+
+  private static String surface(TextSlot.Kind kind) {
+    return switch (kind) {
+      case PROMPT -> "prompt";
+      case RETRIEVED -> "retrieved";
+      default -> "response";
+    };
+  }
+
+  /** A detector failed: block, or (fail-open route) carry on and record that it happened. */
+  Optional<Reply.Full> failure(Exchange ex, RouteConfig route, String detector, String side) {
+    ex.rule("detector-failure." + detector);
+    if (route.policy().failOpen()) {
+      ex.failedOpen = true;
+      return Optional.empty();
+    }
+    return Optional.of(Errors.policy(ex, "detector_failure", side + " blocked: the " + detector
+        + " detector failed and route " + route.name() + " fails closed"));
+  }
+
+  /** The guard's response check on streamed text; a present reply means cut the stream. */
+  Optional<Reply.Full> guardResponse(Exchange ex, RouteConfig route, String text) {
+    return text.isEmpty() ? Optional.empty() : guard(ex, route, TextSlot.Kind.OUTPUT, text);
+  }
+}

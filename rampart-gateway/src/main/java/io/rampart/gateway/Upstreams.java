@@ -1,0 +1,209 @@
+package io.rampart.gateway;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.client.BytesRequestContent;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.InputStreamResponseListener;
+import org.eclipse.jetty.client.Request;
+import org.eclipse.jetty.client.Response;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.util.thread.VirtualThreadPool;
+
+/**
+ * Sends requests to a route's upstreams with one shared Jetty {@link HttpClient} (pooled
+ * connections, virtual threads). Strips the caller's credentials and hop-by-hop headers, injects
+ * the route's upstream credential, fails over to the next upstream only when a connection could
+ * not be opened (nothing was sent, so it is safe), and keeps a circuit breaker per upstream.
+ */
+final class Upstreams implements AutoCloseable {
+  static final int BREAKER_FAILURES = 3;
+  static final Duration BREAKER_OPEN = Duration.ofSeconds(30);
+  private static final Set<String> DROP_REQUEST = Set.of("authorization", "x-api-key", "api-key",
+      "proxy-authorization", "host", "content-length", "connection", "keep-alive",
+      "transfer-encoding", "te", "trailer", "upgrade", "accept-encoding", "expect", "cookie");
+
+  private final HttpClient client;
+  private final Clock clock;
+  private final ConcurrentHashMap<URI, Breaker> breakers = new ConcurrentHashMap<>();
+  private final TokenCache tokens;
+
+  /** What came back: status, headers, and the body as it arrives. */
+  record Answer(int status, HttpFields headers, InputStream body, URI upstream) {}
+
+  private static final class Breaker {
+    int failures;
+    Instant openUntil = Instant.MIN;
+  }
+
+  Upstreams(GatewayConfig config, Clock clock) {
+    this.clock = requireNonNull(clock, "clock");
+    VirtualThreadPool threads = new VirtualThreadPool();
+    threads.setName("rampart-gateway-client");
+    client = new HttpClient();
+    client.setExecutor(threads);
+    client.setConnectTimeout(config.connectTimeout().toMillis());
+    client.setMaxConnectionsPerDestination(Math.max(64, config.maxInFlight()));
+    client.setMaxRequestsQueuedPerDestination(Math.max(1024, config.maxInFlight() * 2));
+    client.setFollowRedirects(false);
+    client.setUserAgentField(null);
+    client.setIdleTimeout(config.upstreamTimeout().toMillis());
+    try {
+      client.start();
+    } catch (Exception e) {
+      throw new GatewayException("upstream client: cannot start (expected: a working JVM)", e);
+    }
+    tokens = new TokenCache(client, clock);
+  }
+
+  /**
+   * The target URL. An upstream given with a path ({@code https://api.openai.com/v1}) takes the
+   * request path after the route's prefix; one given as a bare origin
+   * ({@code http://127.0.0.1:11434}, as people write Ollama's) takes the whole request path, so
+   * both usual ways of writing an OpenAI-compatible base URL work.
+   */
+  static URI target(URI base, RouteConfig route, String path, String query) {
+    String b = base.toString();
+    if (b.endsWith("/")) {
+      b = b.substring(0, b.length() - 1);
+    }
+    String basePath = base.getRawPath() == null ? "" : base.getRawPath();
+    boolean bareOrigin = basePath.isEmpty() || basePath.equals("/");
+    String rest = bareOrigin ? path : path.substring(route.pathPrefix().length());
+    if (!rest.isEmpty() && !rest.startsWith("/")) {
+      rest = "/" + rest;
+    }
+    return URI.create(b + rest + (query.isEmpty() ? "" : "?" + query));
+  }
+
+  /**
+   * Sends {@code body} to the first healthy upstream. {@code timeout} bounds the wait for the
+   * response headers, and the whole exchange when {@code streamed} is false.
+   */
+  Answer send(Exchange ex, RouteConfig route, byte[] body, Duration timeout, boolean streamed) {
+    GatewayException last = null;
+    boolean anyTried = false;
+    for (URI base : route.upstreams()) {
+      Breaker breaker = breakers.computeIfAbsent(base, u -> new Breaker());
+      synchronized (breaker) {
+        if (clock.instant().isBefore(breaker.openUntil)) {
+          continue;
+        }
+      }
+      anyTried = true;
+      try {
+        Answer answer = sendOnce(ex, route, base, body, timeout, streamed);
+        record(breaker, answer.status() < 500);
+        return answer;
+      } catch (UpstreamFailure f) {
+        record(breaker, false);
+        last = f.failure;
+        if (!f.safeToRetry) {
+          throw f.failure;
+        }
+      }
+    }
+    if (!anyTried) {
+      throw new GatewayException("upstreams: all circuit breakers open (expected: a healthy one)");
+    }
+    throw requireNonNull(last, "last");
+  }
+
+  private void record(Breaker breaker, boolean ok) {
+    synchronized (breaker) {
+      if (ok) {
+        breaker.failures = 0;
+      } else if (++breaker.failures >= BREAKER_FAILURES) {
+        breaker.openUntil = clock.instant().plus(BREAKER_OPEN);
+        breaker.failures = 0;
+      }
+    }
+  }
+
+  private static final class UpstreamFailure extends RuntimeException {
+    final GatewayException failure;
+    final boolean safeToRetry;
+
+    UpstreamFailure(GatewayException failure, boolean safeToRetry) {
+      super(failure.getMessage(), null, false, false);
+      this.failure = failure;
+      this.safeToRetry = safeToRetry;
+    }
+  }
+
+  private Answer sendOnce(Exchange ex, RouteConfig route, URI base, byte[] body, Duration timeout,
+      boolean streamed) {
+    URI uri = target(base, route, ex.path, ex.query);
+    Optional<String> bearer;
+    try {
+      bearer = tokens.bearer(route.credential());
+    } catch (GatewayException e) {
+      throw new UpstreamFailure(e, false);
+    }
+    Request request = client.newRequest(uri).method(ex.method)
+        .idleTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    if (!streamed) {
+      request.timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+    request.headers(h -> {
+      for (HttpField f : ex.headers) {
+        if (!DROP_REQUEST.contains(f.getLowerCaseName())) {
+          h.add(f);
+        }
+      }
+      bearer.ifPresent(b -> h.put("Authorization", b));
+      if (route.credential() instanceof UpstreamCredential.StaticKey k && !k.key().isEmpty()) {
+        boolean auth = k.header().toLowerCase(Locale.ROOT).equals("authorization");
+        h.put(k.header(), auth ? "Bearer " + k.key().reveal() : k.key().reveal());
+      }
+    });
+    if (body.length > 0) {
+      String type = ex.headers.get("content-type");
+      request.body(new BytesRequestContent(type == null ? "application/json" : type, body));
+    }
+    InputStreamResponseListener listener = new InputStreamResponseListener();
+    request.send(listener);
+    ex.upstream = base.getHost() + (base.getPort() > 0 ? ":" + base.getPort() : "");
+    try {
+      Response response = listener.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      return new Answer(response.getStatus(), response.getHeaders(), listener.getInputStream(),
+          base);
+    } catch (TimeoutException e) {
+      request.abort(e);
+      throw new UpstreamFailure(new GatewayException("upstream: no answer within " + timeout
+          + " (expected: a response before upstream-timeout)", e), false);
+    } catch (ExecutionException e) {
+      boolean connect = e.getCause() instanceof ConnectException;
+      throw new UpstreamFailure(new GatewayException("upstream: " + (connect
+          ? "connection refused" : "request failed") + " (expected: a reachable upstream)",
+          e.getCause()), connect);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      request.abort(e);
+      throw new UpstreamFailure(new GatewayException("upstream: interrupted", e), false);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      client.stop();
+    } catch (Exception e) {
+      // closing: nothing left to do with a client that will not stop cleanly
+    }
+  }
+}

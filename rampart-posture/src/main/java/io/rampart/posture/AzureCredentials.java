@@ -1,0 +1,53 @@
+package io.rampart.posture;
+
+import io.rampart.core.Secret;
+import io.rampart.discovery.TokenSource;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** Azure credentials and endpoints from environment variables (the Azure SDKs' names). */
+final class AzureCredentials {
+  // one client for the process, built on first use: most scans never talk to Azure
+  static final Supplier<HttpClient> HTTP = new Supplier<>() {
+    private volatile @org.jspecify.annotations.Nullable HttpClient client;
+
+    @Override
+    public HttpClient get() {
+      HttpClient c = client;
+      if (c == null) {
+        c = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(15)).build();
+        client = c;
+      }
+      return c;
+    }
+  };
+
+  private AzureCredentials() {}
+
+  static Optional<TokenSource> fromEnv(Map<String, String> env, Clock clock) {
+    String token = env.getOrDefault("AZURE_ACCESS_TOKEN", "");
+    if (!token.isBlank()) {
+      return Optional.of(TokenSource.fixed(Secret.of(token.strip())));
+    }
+    String tenant = env.getOrDefault("AZURE_TENANT_ID", "");
+    String client = env.getOrDefault("AZURE_CLIENT_ID", "");
+    String secret = env.getOrDefault("AZURE_CLIENT_SECRET", "");
+    if (tenant.isBlank() || client.isBlank() || secret.isBlank()) {
+      return Optional.empty();
+    }
+    URI authority = URI.create(env.getOrDefault("AZURE_AUTHORITY_HOST",
+        "https://login.microsoftonline.com/"));
+    return Optional.of(TokenSource.clientSecret(HTTP.get(), authority, tenant, client,
+        Secret.of(secret), clock));
+  }
+
+  static URI resourceManager(Map<String, String> env) {
+    String uri = env.getOrDefault("AZURE_RESOURCE_MANAGER", "https://management.azure.com/");
+    return URI.create(uri.endsWith("/") ? uri : uri + "/");
+  }
+}
