@@ -85,6 +85,7 @@ final class DemoCommand implements Callable<Integer> {
       banner(out, app, token, env.get("RAMPART_DEMO_KEY"), millis);
       walkthrough(out, app.apiUrl(), token);
       app.gatewayUrl().ifPresent(gw -> gatewayWalkthrough(out, gw, env.get("RAMPART_DEMO_KEY"), app.apiUrl(), token));
+      DemoEstate.locate(env).ifPresent(estate -> DemoEstate.run(out, estate, app.services().eventLog(), 5));
       out.flush();
       if (noWait) {
         return 0;

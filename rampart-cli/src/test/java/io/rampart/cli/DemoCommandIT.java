@@ -28,7 +28,9 @@ class DemoCommandIT {
         .contains("< 403 sensitive_data")
         .contains("< 403 prompt_injection")
         .contains("< 401 invalid_api_key")
-        .contains("4 gateway.request events");
+        .contains("4 gateway.request events")
+        .contains("Posture of a sample estate")
+        .containsPattern("\\d+ AI assets, \\d+ findings");
   }
 
   @Test
