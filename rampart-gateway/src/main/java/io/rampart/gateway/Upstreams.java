@@ -187,6 +187,11 @@ final class Upstreams implements AutoCloseable {
       throw new UpstreamFailure(new GatewayException("upstream: no answer within " + timeout
           + " (expected: a response before upstream-timeout)", e), false);
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof TimeoutException t) {
+        // Jetty's own total timeout can fire just before ours: the same event, the same answer
+        throw new UpstreamFailure(new GatewayException("upstream: no answer within " + timeout
+            + " (expected: a response before upstream-timeout)", t), false);
+      }
       boolean connect = e.getCause() instanceof ConnectException;
       throw new UpstreamFailure(new GatewayException("upstream: " + (connect
           ? "connection refused" : "request failed") + " (expected: a reachable upstream)",
