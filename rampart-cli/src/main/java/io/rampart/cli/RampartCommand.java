@@ -97,13 +97,18 @@ public final class RampartCommand implements Runnable {
     return env;
   }
 
+  /** The configuration file: --config, else $RAMPART_CONFIG, else none (built-in defaults). */
+  java.util.Optional<Path> configFile() {
+    if (config != null) {
+      return java.util.Optional.of(config);
+    }
+    String fromEnv = env.getOrDefault("RAMPART_CONFIG", "");
+    return fromEnv.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(Path.of(fromEnv));
+  }
+
   /** The effective configuration: the file (if any) with --data-dir applied. */
   RampartConfig loadConfig() {
-    Path file = config;
-    if (file == null) {
-      String fromEnv = env.getOrDefault("RAMPART_CONFIG", "");
-      file = fromEnv.isBlank() ? null : Path.of(fromEnv);
-    }
+    Path file = configFile().orElse(null);
     RampartConfig loaded = file == null ? RampartConfig.defaults() : ConfigLoader.load(file, env);
     return dataDir == null ? loaded : loaded.withDataDir(dataDir.toAbsolutePath());
   }

@@ -31,7 +31,8 @@ final class ServeCommand implements Callable<Integer> {
       config = config.withServer(new ServerConfig(config.server().host(), port));
     }
     PrintWriter out = spec.commandLine().getOut();
-    RampartApp app = RampartApp.start(config, root.env(), Clock.systemUTC());
+    RampartApp app =
+        RampartApp.start(config, root.env(), Clock.systemUTC(), root.configFile().orElse(null));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -42,7 +43,9 @@ final class ServeCommand implements Callable<Integer> {
                 },
                 "rampart-shutdown"));
     out.println("Rampart API:  " + app.apiUrl());
+    app.gatewayUrl().ifPresent(gw -> out.println("Gateway:      " + gw));
     out.println("Data:         " + describeStorage(config));
+    root.configFile().ifPresent(f -> out.println("Config:       " + f + " (changes apply without a restart)"));
     app.newAdminToken()
         .ifPresent(
             t -> {

@@ -23,6 +23,14 @@ final class ConfigChanges {
 
   /** Appends a {@code config.changed} event if needed; returns whether it did. */
   static boolean record(EventLog log, String redactedConfig) {
+    return record(log, redactedConfig, "", false);
+  }
+
+  /**
+   * As {@link #record(EventLog, String)}, naming the file the change came from and whether some
+   * of it (storage) only takes effect after a restart.
+   */
+  static boolean record(EventLog log, String redactedConfig, String source, boolean restartNeeded) {
     String digest = sha256(redactedConfig);
     Optional<String> previous =
         log.query(EventQuery.builder().type(TYPE).limit(1).build()).events().stream()
@@ -39,6 +47,8 @@ final class ConfigChanges {
             .attribute("sha256", digest)
             .attribute("previous_sha256", previous.orElse(""))
             .attribute("reason", previous.isPresent() ? "configuration changed" : "first start")
+            .attribute("source", source)
+            .attribute("restart_required", restartNeeded)
             .build());
     return true;
   }

@@ -26,6 +26,7 @@ import io.rampart.guard.GuardConfig;
 import io.rampart.guard.GuardEngine;
 import io.rampart.server.ApiServer;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -47,6 +48,7 @@ public final class RampartApp implements AutoCloseable {
   private final ApiServer api;
   private final RetentionScheduler retention;
   private final @Nullable GatewayServer gateway;
+  private final @Nullable ConfigReloader reloader;
   private final @Nullable Secret newAdminToken;
 
   private RampartApp(
@@ -54,11 +56,13 @@ public final class RampartApp implements AutoCloseable {
       ApiServer api,
       RetentionScheduler retention,
       @Nullable GatewayServer gateway,
+      @Nullable ConfigReloader reloader,
       @Nullable Secret token) {
     this.services = services;
     this.api = api;
     this.retention = retention;
     this.gateway = gateway;
+    this.reloader = reloader;
     this.newAdminToken = token;
   }
 
@@ -67,6 +71,16 @@ public final class RampartApp implements AutoCloseable {
    * API. On failure everything opened so far is closed again.
    */
   public static RampartApp start(RampartConfig config, Map<String, String> env, Clock clock) {
+    return start(config, env, clock, null);
+  }
+
+  /**
+   * As {@link #start(RampartConfig, Map, Clock)}, and watches {@code configFile} (when given):
+   * a valid change is applied without a restart and recorded as {@code config.changed}; an
+   * invalid one is refused and recorded as {@code config.rejected}.
+   */
+  public static RampartApp start(
+      RampartConfig config, Map<String, String> env, Clock clock, @Nullable Path configFile) {
     requireNonNull(config, "config");
     requireNonNull(env, "env");
     requireNonNull(clock, "clock");
@@ -74,6 +88,7 @@ public final class RampartApp implements AutoCloseable {
     ApiServer api = null;
     RetentionScheduler retention = null;
     GatewayServer gateway = null;
+    ConfigReloader reloader = null;
     try {
       Secret token = bootstrapAdmin(services, env);
       String configText = ConfigPrinter.describe(config);
@@ -108,6 +123,14 @@ public final class RampartApp implements AutoCloseable {
         log.info("Rampart gateway listening on {}", gateway.url());
       }
       retention = RetentionScheduler.start(services.eventLog(), config.events(), clock);
+      if (configFile != null) {
+        GatewayServer live = gateway;
+        reloader = ConfigReloader.create(configFile, env, services.eventLog(), config, next -> {
+          if (live != null) {
+            live.reconfigure(next.extension(GatewaySection.INSTANCE));
+          }
+        }).start();
+      }
       EventDraft.Builder started = EventDraft.builder("system.started");
       if (gateway != null) {
         started.attribute("gateway_url", gateway.url().toString());
@@ -120,8 +143,11 @@ public final class RampartApp implements AutoCloseable {
                   .attribute("storage", services.database().dialect().name().toLowerCase(java.util.Locale.ROOT))
                   .build());
       log.info("Rampart API listening on {}", api.url());
-      return new RampartApp(services, api, retention, gateway, token);
+      return new RampartApp(services, api, retention, gateway, reloader, token);
     } catch (RuntimeException e) {
+      if (reloader != null) {
+        reloader.close();
+      }
       if (retention != null) {
         retention.close();
       }
@@ -170,6 +196,11 @@ public final class RampartApp implements AutoCloseable {
     return services;
   }
 
+  /** Checks the watched config file now (tests; the reloader also polls on its own). */
+  boolean reloadNow() {
+    return reloader != null && reloader.checkNow();
+  }
+
   /** Events currently in the log, for status lines. */
   public int recentEventCount() {
     return services.eventLog().query(EventQuery.builder().limit(1000).build()).events().size();
@@ -178,6 +209,9 @@ public final class RampartApp implements AutoCloseable {
   @Override
   public void close() {
     try {
+      if (reloader != null) {
+        reloader.close();
+      }
       retention.close();
       if (gateway != null) {
         gateway.close();

@@ -81,6 +81,28 @@ class RampartAppIT {
   }
 
   @Test
+  void aChangedConfigFileIsAppliedAndABrokenOneRefused() throws Exception {
+    String token = "env-admin-token-0123456789abcdef";
+    java.nio.file.Path file = dataDir.resolve("rampart.yaml");
+    java.nio.file.Files.writeString(file, "events:\n  retention: 90d\n");
+    try (RampartApp app = RampartApp.start(config(), Map.of("RAMPART_ADMIN_TOKEN", token),
+        Clock.systemUTC(), file)) {
+      assertThat(app.reloadNow()).isFalse();
+      java.nio.file.Files.writeString(file, "events:\n  retention: 30d\n");
+      assertThat(app.reloadNow()).isTrue();
+      JsonNode changed = types(app, "config.changed").getFirst();
+      assertThat(changed.path("attributes").path("source").asText()).isEqualTo(file.toString());
+
+      java.nio.file.Files.writeString(file, "events:\n  retention: soon\n");
+      assertThat(app.reloadNow()).isFalse();
+      JsonNode rejected = types(app, "config.rejected").getFirst();
+      assertThat(rejected.path("attributes").path("first_problem").asText())
+          .contains("rampart.yaml:2: events.retention");
+      assertThat(types(app, "config.changed")).hasSize(2);
+    }
+  }
+
+  @Test
   void exportsOcsfThroughTheApi() throws Exception {
     String token = "env-admin-token-0123456789abcdef";
     try (RampartApp app = RampartApp.start(config(), Map.of("RAMPART_ADMIN_TOKEN", token), Clock.systemUTC())) {
