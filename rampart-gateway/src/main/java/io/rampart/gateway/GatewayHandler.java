@@ -54,7 +54,9 @@ final class GatewayHandler extends Handler.Abstract {
     boolean admitted = inFlight.tryAcquire();
     try {
       reply = admitted ? run(request, ex) : Errors.status(ex, 503, "overloaded", "overloaded",
-          "the gateway is at capacity; retry shortly").withHeader("Retry-After", "1");
+          "the gateway is at capacity; retry shortly").withHeader("Retry-After", "1")
+          // the body stays unread, so the connection cannot be reused
+          .withHeader("Connection", "close");
       write(reply, response, callback, ex);
     } finally {
       if (admitted) {

@@ -39,6 +39,7 @@ final class ApiHandler extends Handler.Abstract {
       Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
   private static final Set<String> BODY_METHODS = Set.of("POST", "PUT", "PATCH");
   static final String TIMER = "rampart.http.server.requests";
+  private static final String BODY_READ = ApiHandler.class.getName() + ".bodyRead";
 
   private final Router router;
   private final BearerAuth auth;
@@ -72,6 +73,11 @@ final class ApiHandler extends Handler.Abstract {
       LOG.error("{} {} failed", method, routeTag, e);
       reply = error(new ApiException(ApiException.Kind.INTERNAL,
           "request: failed (expected: success; see the server log)"));
+    }
+    if (request.getAttribute(BODY_READ) == null && hasBody(request)) {
+      // the body was refused unread: if it is still arriving, Jetty closes the connection after
+      // this response; saying so up front stops a client reusing it for its next request
+      response.getHeaders().put(HttpHeader.CONNECTION, "close");
     }
     int status = write(reply, response, callback, routeTag);
     sample.stop(meters.timer(TIMER,
@@ -133,6 +139,11 @@ final class ApiHandler extends Handler.Abstract {
     return query;
   }
 
+  private static boolean hasBody(Request request) {
+    return request.getLength() > 0
+        || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
+  }
+
   private byte[] readBody(Request request) {
     String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
     String mime = type == null ? null : MimeTypes.getContentTypeWithoutCharset(type).strip();
@@ -149,6 +160,7 @@ final class ApiHandler extends Handler.Abstract {
       if (body.length > maxBodyBytes) {
         throw tooLarge();
       }
+      request.setAttribute(BODY_READ, Boolean.TRUE);
       return body;
     } catch (IOException e) {
       throw ApiException.badRequest("body: unreadable (expected: a complete request body)");
