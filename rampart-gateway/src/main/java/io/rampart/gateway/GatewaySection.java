@@ -113,7 +113,7 @@ public final class GatewaySection implements ConfigExtension<GatewayConfig> {
     return Optional.of(new PolicyConfig(request, response, label, guard, failOpen));
   }
 
-  private static Optional<RedactionPolicy> redaction(ConfigNode node) {
+  static Optional<RedactionPolicy> redaction(ConfigNode node) {
     if (!node.allowKeys("default-action", "actions", "hmac-key")) {
       return Optional.empty();
     }
@@ -157,7 +157,7 @@ public final class GatewaySection implements ConfigExtension<GatewayConfig> {
     }, "a number with 0 < value <= 1")));
   }
 
-  private static Optional<ApiKeyConfig> apiKey(ConfigNode node) {
+  static Optional<ApiKeyConfig> apiKey(ConfigNode node) {
     if (!node.allowKeys(KEY_KEYS)) {
       return Optional.empty();
     }

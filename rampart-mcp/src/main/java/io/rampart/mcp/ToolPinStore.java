@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Where approved tool pins live. Implementations are thread-safe. The in-memory one serves tests
- * and single-process use; a database-backed one will serve the gateway.
+ * Where approved tool pins live, and the changed definitions waiting for approval.
+ * Implementations are thread-safe. The in-memory one serves tests and single-process use; {@link
+ * JdbcToolPinStore} serves the gateway.
  */
 public interface ToolPinStore {
 
@@ -17,8 +18,20 @@ public interface ToolPinStore {
   /** The pin of {@code tool} on {@code server}, if any. */
   Optional<ToolPin> find(String server, String tool);
 
-  /** Stores (approves) a pin, replacing the previous pin of the same server and tool. */
+  /** Stores (approves) a pin, replacing the previous pin and any pending change. */
   void put(ToolPin pin);
+
+  /** Pins a tool seen for the first time; false (and no change) when it has a pin already. */
+  boolean putIfAbsent(ToolPin pin);
+
+  /** Records a definition that differs from the pin, to be approved or not by an admin. */
+  void markPending(ToolPin observed);
+
+  /** The changed definition waiting for approval, if any. */
+  Optional<ToolPin> pending(String server, String tool);
+
+  /** Makes the pending definition the pin; empty when nothing was pending. */
+  Optional<ToolPin> approve(String server, String tool);
 
   /** Removes a pin; true when there was one. */
   boolean remove(String server, String tool);

@@ -1,0 +1,271 @@
+package io.rampart.mcp.gateway;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.node.NullNode;
+import io.rampart.core.event.EventLog;
+import io.rampart.gateway.Caller;
+import io.rampart.gateway.CallerAuth;
+import io.rampart.gateway.Quotas;
+import io.rampart.mcp.JsonRpcCodec;
+import io.rampart.mcp.JsonRpcError;
+import io.rampart.mcp.JsonRpcException;
+import io.rampart.mcp.JsonRpcMessage;
+import io.rampart.mcp.JsonRpcPayload;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Jetty core handler of the MCP endpoint, on virtual threads: authenticates, finds the
+ * server, binds sessions to principals, then POST (JSON-RPC in, JSON or SSE out), GET (the
+ * server's stream) or DELETE (end a session). Every JSON-RPC message, and every request that
+ * never got as far as one, yields exactly one {@code mcp.request} event.
+ */
+final class McpHandler extends Handler.Abstract {
+  private static final Logger LOG = LoggerFactory.getLogger(McpHandler.class);
+
+  private final McpGatewayConfig config;
+  private final CallerAuth auth;
+  private final Quotas quotas;
+  private final MessagePolicy policy;
+  private final McpUpstream upstream;
+  private final Relay relay;
+  private final JsonRpcCodec codec;
+  private final EventLog events;
+  private final Semaphore inFlight;
+  private final SessionOwners sessions = new SessionOwners();
+
+  McpHandler(McpGatewayConfig config, CallerAuth auth, Quotas quotas, MessagePolicy policy,
+      McpUpstream upstream, JsonRpcCodec codec, EventLog events) {
+    this.config = requireNonNull(config, "config");
+    this.auth = requireNonNull(auth, "auth");
+    this.quotas = requireNonNull(quotas, "quotas");
+    this.policy = requireNonNull(policy, "policy");
+    this.upstream = requireNonNull(upstream, "upstream");
+    this.codec = requireNonNull(codec, "codec");
+    this.events = requireNonNull(events, "events");
+    this.relay = new Relay(codec, policy, config.maxMessageBytes());
+    this.inFlight = new Semaphore(config.maxInFlight());
+  }
+
+  /** What one HTTP request did, for its events. */
+  private static final class Http {
+    final long start = System.nanoTime();
+    final List<Call> calls = new ArrayList<>();
+    String principal = "";
+    String server = "";
+
+    Call single(String method) {
+      Call c = new Call(method, NullNode.getInstance());
+      calls.add(c);
+      return c;
+    }
+  }
+
+  @Override
+  public boolean handle(Request request, Response response, Callback callback) {
+    Http http = new Http();
+    Reply reply;
+    boolean admitted = inFlight.tryAcquire();
+    try {
+      reply = admitted ? route(request, http) : refuse(http, request.getMethod(), 503, "shed",
+          "overloaded", "the MCP gateway is at capacity; retry shortly")
+          .with("Retry-After", "1").with("Connection", "close");
+      int status = write(reply, response, callback, http);
+      McpEvents.append(events, http.principal, http.server, status, http.start, http.calls);
+    } finally {
+      if (admitted) {
+        inFlight.release();
+      }
+    }
+    return true;
+  }
+
+  private Reply route(Request request, Http http) {
+    String method = request.getMethod();
+    HttpFields headers = request.getHeaders();
+    Optional<Caller> caller;
+    try {
+      caller = CallerAuth.presented(headers).flatMap(auth::verify);
+    } catch (RuntimeException e) {
+      LOG.error("MCP caller authentication failed; refusing", e);
+      caller = Optional.empty(); // fail closed
+    }
+    if (caller.isEmpty()) {
+      return refuse(http, method, 401, "unauthenticated", "invalid_api_key",
+          "missing, invalid or expired bearer key: send Authorization: Bearer <key>")
+          .with("WWW-Authenticate", "Bearer realm=\"rampart-mcp\"");
+    }
+    http.principal = caller.get().name();
+    Optional<McpServerConfig> server = config.serverFor(Request.getPathInContext(request));
+    if (server.isEmpty()) {
+      return refuse(http, method, 404, "error", "unknown_server", "no MCP server at this path");
+    }
+    http.server = server.get().name();
+    if (quotas.tryAcquire("mcp:p:" + caller.get().name(), caller.get().requestsPerMinute())
+        .isPresent()) {
+      return refuse(http, method, 429, "rate_limited", "rate_limit_exceeded",
+          "request quota exceeded for principal " + caller.get().name()).with("Retry-After", "60");
+    }
+    String session = headers.get("mcp-session-id");
+    if (session != null && !sessions.mayUse(session, caller.get().name())) {
+      return refuse(http, method, 404, "blocked", "session_not_found", "session not found");
+    }
+    try {
+      return switch (method) {
+        case "POST" -> post(request, http, caller.get(), server.get());
+        case "GET" -> pass(request, http, caller.get(), server.get(), "GET");
+        case "DELETE" -> pass(request, http, caller.get(), server.get(), "DELETE");
+        default -> refuse(http, method, 405, "error", "method_not_allowed",
+            "use POST, GET or DELETE").with("Allow", "POST, GET, DELETE");
+      };
+    } catch (RuntimeException e) {
+      LOG.error("MCP request to server {} failed", http.server, e);
+      http.calls.forEach(c -> {
+        c.decision = "error";
+        c.errorCode = "internal_error";
+      });
+      return Reply.Full.json(500, codec.encode(McpErrors.of(NullNode.getInstance(),
+          JsonRpcError.INTERNAL_ERROR, "the gateway failed; see its log")));
+    }
+  }
+
+  private Reply post(Request request, Http http, Caller caller, McpServerConfig server) {
+    String type = request.getHeaders().get("content-type");
+    if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+      return refuse(http, "(invalid)", 415, "error", "unsupported_media_type",
+          "send JSON-RPC as application/json");
+    }
+    byte[] body;
+    try {
+      body = Content.Source.asInputStream(request).readNBytes(config.maxMessageBytes() + 1);
+    } catch (IOException e) {
+      return refuse(http, "(invalid)", 400, "error", "body_unreadable", "body unreadable");
+    }
+    if (body.length > config.maxMessageBytes()) {
+      return refuse(http, "(invalid)", 413, "blocked", "body_too_large", "message larger than "
+          + config.maxMessageBytes() + " bytes (expected: at most that)")
+          .with("Connection", "close");
+    }
+    JsonRpcPayload payload;
+    try {
+      payload = codec.decode(body);
+    } catch (JsonRpcException e) {
+      Call c = http.single("(invalid)");
+      c.decision = "error";
+      c.errorCode = e.code() == JsonRpcError.PARSE_ERROR ? "parse_error" : "invalid_request";
+      return Reply.Full.json(400, codec.encode(e.toErrorResponse()));
+    }
+    Inbound in = Inbound.check(payload, http.calls, caller, server, policy);
+    if (in.refused()) {
+      return in.answer(codec);
+    }
+    byte[] forward = in.modified() ? in.encode(codec) : body;
+    McpUpstream.Answer answer;
+    try {
+      answer = upstream.send(server, "POST", request.getHeaders(), forward,
+          config.upstreamTimeout());
+    } catch (McpGatewayException e) {
+      LOG.warn("{}", e.getMessage());
+      return relay.failed(in.pending(), "the MCP server is unavailable");
+    }
+    bind(answer, caller);
+    return relay.relay(answer, caller, server, in.pending());
+  }
+
+  private Reply pass(Request request, Http http, Caller caller, McpServerConfig server,
+      String method) {
+    Call c = http.single("(" + method + ")");
+    McpUpstream.Answer answer;
+    try {
+      answer = upstream.send(server, method, request.getHeaders(), new byte[0],
+          config.upstreamTimeout());
+    } catch (McpGatewayException e) {
+      c.decision = "error";
+      c.errorCode = "upstream_failure";
+      return Reply.Full.json(502, codec.encode(McpErrors.of(NullNode.getInstance(),
+          McpErrors.UPSTREAM, "the MCP server is unavailable")));
+    }
+    String session = request.getHeaders().get("mcp-session-id");
+    if (method.equals("DELETE") && session != null && answer.status() < 300) {
+      sessions.forget(session);
+    }
+    bind(answer, caller);
+    if (answer.status() >= 400) {
+      c.decision = "error";
+      c.errorCode = "upstream_status_" + answer.status();
+    }
+    return relay.relay(answer, caller, server, new LinkedHashMap<>());
+  }
+
+  private void bind(McpUpstream.Answer answer, Caller caller) {
+    String issued = answer.headers().get("mcp-session-id");
+    if (issued != null) {
+      sessions.bind(issued, caller.name());
+    }
+  }
+
+  private Reply.Full refuse(Http http, String method, int status, String decision, String code,
+      String message) {
+    Call c = http.single(method.startsWith("(") ? method : "(" + method + ")");
+    c.decision = decision;
+    c.errorCode = code;
+    int rpc = switch (status) {
+      case 401 -> McpErrors.UNAUTHORIZED;
+      case 429 -> McpErrors.RATE_LIMITED;
+      case 413 -> JsonRpcError.INVALID_REQUEST;
+      default -> McpErrors.POLICY;
+    };
+    JsonRpcMessage.ErrorResponse e = McpErrors.of(NullNode.getInstance(), rpc, message);
+    return Reply.Full.json(status, codec.encode(e));
+  }
+
+  private static int write(Reply reply, Response response, Callback callback, Http http) {
+    response.setStatus(reply.status());
+    reply.headers().forEach((k, v) -> response.getHeaders().put(k, v));
+    try {
+      switch (reply) {
+        case Reply.Full full -> {
+          if (!full.contentType().isEmpty()) {
+            response.getHeaders().put("Content-Type", full.contentType());
+          }
+          response.getHeaders().put("Content-Length", Long.toString(full.body().length));
+          try (OutputStream out = Content.Sink.asOutputStream(response)) {
+            out.write(full.body());
+          }
+        }
+        case Reply.Streamed s -> {
+          response.getHeaders().put("Content-Type", "text/event-stream");
+          response.getHeaders().put("Cache-Control", "no-cache");
+          try (OutputStream out = Content.Sink.asOutputStream(response)) {
+            s.body().writeTo(out);
+          }
+        }
+      }
+      callback.succeeded();
+    } catch (IOException | RuntimeException e) {
+      http.calls.forEach(c -> {
+        if (c.decision.equals("allowed") || c.decision.equals("redacted")) {
+          c.decision = "error";
+          c.errorCode = "client_disconnected";
+        }
+      });
+      callback.failed(e);
+    }
+    return reply.status();
+  }
+}
