@@ -107,7 +107,7 @@ public final class RampartCommand implements Runnable {
   }
 
   /** The effective configuration: the file (if any) with --data-dir applied. */
-  RampartConfig loadConfig() {
+  public RampartConfig loadConfig() {
     Path file = configFile().orElse(null);
     RampartConfig loaded = file == null ? RampartConfig.defaults() : ConfigLoader.load(file, env);
     return dataDir == null ? loaded : loaded.withDataDir(dataDir.toAbsolutePath());
@@ -119,7 +119,7 @@ public final class RampartCommand implements Runnable {
   }
 
   /** The root command object of any subcommand. */
-  static RampartCommand root(CommandLine.Model.CommandSpec spec) {
+  public static RampartCommand root(CommandLine.Model.CommandSpec spec) {
     return (RampartCommand) spec.root().userObject();
   }
 }

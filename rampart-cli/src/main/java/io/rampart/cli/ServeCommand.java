@@ -44,6 +44,7 @@ final class ServeCommand implements Callable<Integer> {
                 "rampart-shutdown"));
     out.println("Rampart API:  " + app.apiUrl());
     app.gatewayUrl().ifPresent(gw -> out.println("Gateway:      " + gw));
+    app.mcpGatewayUrl().ifPresent(mcp -> out.println("MCP gateway:  " + mcp));
     out.println("Data:         " + describeStorage(config));
     root.configFile().ifPresent(f -> out.println("Config:       " + f + " (changes apply without a restart)"));
     app.newAdminToken()

@@ -1,14 +1,22 @@
 package io.rampart.cli.mcp;
 
+import io.rampart.cli.RampartCommand;
 import io.rampart.core.config.Durations;
 import io.rampart.core.event.Severity;
+import io.rampart.mcp.JdbcToolPinStore;
+import io.rampart.mcp.McpException;
 import io.rampart.mcp.McpScanOptions;
 import io.rampart.mcp.McpScanRunner;
 import io.rampart.mcp.ReportFormat;
+import io.rampart.mcp.ToolPin;
+import io.rampart.mcp.ToolPinStore;
+import io.rampart.mcp.gateway.ToolApproval;
+import io.rampart.server.app.Services;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -21,8 +29,9 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "mcp",
     mixinStandardHelpOptions = true,
-    description = "MCP security: scan MCP client configurations for risky servers.",
-    subcommands = {McpCommand.Scan.class})
+    description = "MCP security: scan MCP client configurations for risky servers; approve "
+        + "changed tools behind the MCP gateway.",
+    subcommands = {McpCommand.Scan.class, McpCommand.Approve.class, McpCommand.Pins.class})
 public final class McpCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -79,6 +88,72 @@ public final class McpCommand implements Runnable {
       spec.commandLine().getErr().print(err.toString(StandardCharsets.UTF_8));
       spec.commandLine().getErr().flush();
       return code;
+    }
+  }
+
+  static Services open(CommandLine.Model.CommandSpec spec) {
+    return Services.open(RampartCommand.root(spec).loadConfig(), Clock.systemUTC());
+  }
+
+  static ToolPinStore pins(Services services) {
+    return JdbcToolPinStore.create(services.database().dataSource(), Clock.systemUTC());
+  }
+
+  /** {@code rampart mcp approve --server S --tool T}. */
+  @Command(
+      name = "approve",
+      mixinStandardHelpOptions = true,
+      description = "Approve the changed definition of a tool the MCP gateway blocked (rug pull "
+          + "check). Works on the configured storage; while a server holds the embedded "
+          + "database use POST /api/mcp/servers/S/tools/T/approve instead.")
+  static final class Approve implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--server", required = true, paramLabel = "SERVER", description = "Server name from mcp-gateway.servers.")
+    String server;
+
+    @Option(names = "--tool", required = true, paramLabel = "TOOL", description = "Tool name.")
+    String tool;
+
+    @Override
+    public Integer call() {
+      try (Services services = open(spec)) {
+        ToolPin p = ToolApproval.approve(pins(services), services.eventLog(), "cli", server, tool);
+        spec.commandLine().getOut().println("approved " + server + "/" + tool + " sha256 "
+            + p.sha256());
+        spec.commandLine().getOut().flush();
+        return 0;
+      } catch (McpException e) {
+        spec.commandLine().getErr().println("rampart mcp approve: " + e.getMessage());
+        spec.commandLine().getErr().flush();
+        return 1;
+      }
+    }
+  }
+
+  /** {@code rampart mcp pins --server S}. */
+  @Command(
+      name = "pins",
+      mixinStandardHelpOptions = true,
+      description = "List the MCP gateway's tool pins of one server, with pending changes.")
+  static final class Pins implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--server", required = true, paramLabel = "SERVER", description = "Server name from mcp-gateway.servers.")
+    String server;
+
+    @Override
+    public Integer call() {
+      try (Services services = open(spec)) {
+        ToolPinStore store = pins(services);
+        for (ToolPin p : store.list(server)) {
+          String pending = store.pending(server, p.tool()).map(x -> "  pending " + x.sha256())
+              .orElse("");
+          spec.commandLine().getOut().println(p.tool() + "  " + p.sha256() + pending);
+        }
+        spec.commandLine().getOut().flush();
+        return 0;
+      }
     }
   }
 }

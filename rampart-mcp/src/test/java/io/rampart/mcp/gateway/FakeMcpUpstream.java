@@ -43,6 +43,8 @@ final class FakeMcpUpstream implements AutoCloseable {
   volatile Mode mode = Mode.NORMAL;
   volatile String echoDescription = "Echoes back the input";
   volatile String extraToolDescription = "";
+  /** When set, every POST is answered with these bytes as an event stream. */
+  volatile byte[] rawSse;
   private final AtomicInteger sessions = new AtomicInteger();
   private final Server server = new Server();
   private final ServerConnector connector = new ServerConnector(server);
@@ -98,6 +100,16 @@ final class FakeMcpUpstream implements AutoCloseable {
       default -> {
         // POST below
       }
+    }
+    byte[] raw = rawSse;
+    if (raw != null) {
+      response.setStatus(200);
+      response.getHeaders().put("Content-Type", "text/event-stream");
+      try (OutputStream out = Content.Sink.asOutputStream(response)) {
+        out.write(raw);
+      }
+      callback.succeeded();
+      return;
     }
     JsonNode in = JSON.readTree(body);
     List<JsonNode> requests = new ArrayList<>();

@@ -24,6 +24,11 @@ import io.rampart.gateway.GatewayServer;
 import io.rampart.gateway.GatewayServices;
 import io.rampart.guard.GuardConfig;
 import io.rampart.guard.GuardEngine;
+import io.rampart.mcp.JdbcToolPinStore;
+import io.rampart.mcp.gateway.McpGatewayConfig;
+import io.rampart.mcp.gateway.McpGatewaySection;
+import io.rampart.mcp.gateway.McpGatewayServer;
+import io.rampart.mcp.gateway.McpGatewayServices;
 import io.rampart.server.ApiServer;
 import java.net.URI;
 import java.nio.file.Path;
@@ -48,6 +53,7 @@ public final class RampartApp implements AutoCloseable {
   private final ApiServer api;
   private final RetentionScheduler retention;
   private final @Nullable GatewayServer gateway;
+  private final @Nullable McpGatewayServer mcpGateway;
   private final @Nullable ConfigReloader reloader;
   private final @Nullable Secret newAdminToken;
 
@@ -56,12 +62,14 @@ public final class RampartApp implements AutoCloseable {
       ApiServer api,
       RetentionScheduler retention,
       @Nullable GatewayServer gateway,
+      @Nullable McpGatewayServer mcpGateway,
       @Nullable ConfigReloader reloader,
       @Nullable Secret token) {
     this.services = services;
     this.api = api;
     this.retention = retention;
     this.gateway = gateway;
+    this.mcpGateway = mcpGateway;
     this.reloader = reloader;
     this.newAdminToken = token;
   }
@@ -88,6 +96,7 @@ public final class RampartApp implements AutoCloseable {
     ApiServer api = null;
     RetentionScheduler retention = null;
     GatewayServer gateway = null;
+    McpGatewayServer mcpGateway = null;
     ConfigReloader reloader = null;
     try {
       Secret token = bootstrapAdmin(services, env);
@@ -99,8 +108,14 @@ public final class RampartApp implements AutoCloseable {
       new JvmThreadMetrics().bindTo(metrics);
       new ProcessorMetrics().bindTo(metrics);
       new UptimeMetrics().bindTo(metrics);
+      McpGatewayConfig mcpConfig = config.extension(McpGatewaySection.INSTANCE);
+      JdbcToolPinStore pins = JdbcToolPinStore.create(services.database().dataSource(), clock);
+      ApiServer.Builder apiBuilder = ApiServer.builder();
+      if (mcpConfig.enabled()) {
+        new McpRoutes(pins, services.eventLog()).routes().forEach(apiBuilder::route);
+      }
       api =
-          ApiServer.builder()
+          apiBuilder
               .config(config.server())
               .eventLog(services.eventLog())
               .tokens(services.tokens())
@@ -122,6 +137,12 @@ public final class RampartApp implements AutoCloseable {
                 .start();
         log.info("Rampart gateway listening on {}", gateway.url());
       }
+      if (mcpConfig.enabled()) {
+        GuardEngine guard = GuardEngine.create(GuardConfig.defaults());
+        mcpGateway = McpGatewayServer.create(mcpConfig, McpGatewayServices.of(
+            services.eventLog(), DlpEngine.create(), guard, pins)).start();
+        log.info("Rampart MCP gateway listening on {}", mcpGateway.url());
+      }
       retention = RetentionScheduler.start(services.eventLog(), config.events(), clock);
       if (configFile != null) {
         GatewayServer live = gateway;
@@ -135,6 +156,9 @@ public final class RampartApp implements AutoCloseable {
       if (gateway != null) {
         started.attribute("gateway_url", gateway.url().toString());
       }
+      if (mcpGateway != null) {
+        started.attribute("mcp_gateway_url", mcpGateway.url().toString());
+      }
       services
           .eventLog()
           .append(
@@ -143,7 +167,7 @@ public final class RampartApp implements AutoCloseable {
                   .attribute("storage", services.database().dialect().name().toLowerCase(java.util.Locale.ROOT))
                   .build());
       log.info("Rampart API listening on {}", api.url());
-      return new RampartApp(services, api, retention, gateway, reloader, token);
+      return new RampartApp(services, api, retention, gateway, mcpGateway, reloader, token);
     } catch (RuntimeException e) {
       if (reloader != null) {
         reloader.close();
@@ -153,6 +177,9 @@ public final class RampartApp implements AutoCloseable {
       }
       if (gateway != null) {
         gateway.close();
+      }
+      if (mcpGateway != null) {
+        mcpGateway.close();
       }
       if (api != null) {
         api.close();
@@ -192,6 +219,11 @@ public final class RampartApp implements AutoCloseable {
     return Optional.ofNullable(gateway).map(GatewayServer::url);
   }
 
+  /** The MCP gateway's endpoint when {@code mcp-gateway.enabled} is true. */
+  public Optional<URI> mcpGatewayUrl() {
+    return Optional.ofNullable(mcpGateway).map(McpGatewayServer::url);
+  }
+
   public Services services() {
     return services;
   }
@@ -215,6 +247,9 @@ public final class RampartApp implements AutoCloseable {
       retention.close();
       if (gateway != null) {
         gateway.close();
+      }
+      if (mcpGateway != null) {
+        mcpGateway.close();
       }
       api.close();
     } finally {
