@@ -95,12 +95,12 @@ public final class CronExpression {
       int hi;
       if (range.equals("*")) {
         lo = min;
-        hi = max == 7 ? 6 : max;
+        hi = max;
       } else {
         int dash = range.indexOf('-');
         lo = number(text, name, dash < 0 ? range : range.substring(0, dash), min, max, names,
             nameBase);
-        hi = dash < 0 ? (slash >= 0 ? (max == 7 ? 6 : max) : lo)
+        hi = dash < 0 ? (slash >= 0 ? max : lo)
             : number(text, name, range.substring(dash + 1), min, max, names, nameBase);
         if (hi < lo) {
           throw bad(text, name, item, min + "-" + max + " with the low end first");

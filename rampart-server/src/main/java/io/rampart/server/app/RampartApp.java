@@ -24,6 +24,9 @@ import io.rampart.gateway.GatewayServer;
 import io.rampart.gateway.GatewayServices;
 import io.rampart.guard.GuardConfig;
 import io.rampart.guard.GuardEngine;
+import io.rampart.discovery.Discovery;
+import io.rampart.posture.AssessmentService;
+import io.rampart.posture.AssessmentsSection;
 import io.rampart.server.ApiServer;
 import java.net.URI;
 import java.nio.file.Path;
@@ -47,6 +50,7 @@ public final class RampartApp implements AutoCloseable {
   private final Services services;
   private final ApiServer api;
   private final RetentionScheduler retention;
+  private final AssessmentScheduler assessments;
   private final @Nullable GatewayServer gateway;
   private final @Nullable ConfigReloader reloader;
   private final @Nullable Secret newAdminToken;
@@ -55,12 +59,14 @@ public final class RampartApp implements AutoCloseable {
       Services services,
       ApiServer api,
       RetentionScheduler retention,
+      AssessmentScheduler assessments,
       @Nullable GatewayServer gateway,
       @Nullable ConfigReloader reloader,
       @Nullable Secret token) {
     this.services = services;
     this.api = api;
     this.retention = retention;
+    this.assessments = assessments;
     this.gateway = gateway;
     this.reloader = reloader;
     this.newAdminToken = token;
@@ -87,12 +93,16 @@ public final class RampartApp implements AutoCloseable {
     Services services = Services.open(config, clock);
     ApiServer api = null;
     RetentionScheduler retention = null;
+    AssessmentScheduler assessments = null;
     GatewayServer gateway = null;
     ConfigReloader reloader = null;
     try {
       Secret token = bootstrapAdmin(services, env);
       String configText = ConfigPrinter.describe(config);
       ConfigChanges.record(services.eventLog(), configText);
+      assessments = AssessmentScheduler.start(config.extension(AssessmentsSection.INSTANCE),
+          AssessmentService.create(services.inventory(), services.eventLog(),
+              Discovery.create(clock), services.catalog()), clock);
       PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       new JvmMemoryMetrics().bindTo(metrics);
       new JvmGcMetrics().bindTo(metrics);
@@ -110,6 +120,8 @@ public final class RampartApp implements AutoCloseable {
               .configView(() -> configText)
               .readiness("storage", services::storageHealthy)
               .exporter(new CoreEventExporter())
+              .inventory(services.inventory())
+              .launcher(assessments)
               .build();
       api.start();
       GatewayConfig gatewayConfig = config.extension(GatewaySection.INSTANCE);
@@ -143,13 +155,16 @@ public final class RampartApp implements AutoCloseable {
                   .attribute("storage", services.database().dialect().name().toLowerCase(java.util.Locale.ROOT))
                   .build());
       log.info("Rampart API listening on {}", api.url());
-      return new RampartApp(services, api, retention, gateway, reloader, token);
+      return new RampartApp(services, api, retention, assessments, gateway, reloader, token);
     } catch (RuntimeException e) {
       if (reloader != null) {
         reloader.close();
       }
       if (retention != null) {
         retention.close();
+      }
+      if (assessments != null) {
+        assessments.close();
       }
       if (gateway != null) {
         gateway.close();
@@ -213,6 +228,7 @@ public final class RampartApp implements AutoCloseable {
         reloader.close();
       }
       retention.close();
+      assessments.close();
       if (gateway != null) {
         gateway.close();
       }
