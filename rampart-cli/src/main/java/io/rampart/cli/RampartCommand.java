@@ -27,6 +27,7 @@ import picocli.CommandLine.ScopeType;
       CatalogCommand.class,
       TokenCommand.class,
       EventsCommand.class,
+      InventoryCommand.class,
       io.rampart.cli.dlp.DlpCommand.class,
       io.rampart.cli.guard.GuardCommand.class,
       io.rampart.cli.mcp.McpCommand.class,

@@ -19,6 +19,7 @@ public final class ApiException extends RampartException {
     UNAUTHORIZED(401, "unauthorized"),
     FORBIDDEN(403, "forbidden"),
     NOT_FOUND(404, "not_found"),
+    CONFLICT(409, "conflict"),
     METHOD_NOT_ALLOWED(405, "method_not_allowed"),
     PAYLOAD_TOO_LARGE(413, "payload_too_large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported_media_type"),
@@ -61,6 +62,10 @@ public final class ApiException extends RampartException {
 
   public static ApiException notFound(String message) {
     return new ApiException(Kind.NOT_FOUND, message);
+  }
+
+  public static ApiException conflict(String message) {
+    return new ApiException(Kind.CONFLICT, message);
   }
 
   public static ApiException unavailable(String message) {

@@ -10,6 +10,7 @@ import io.rampart.core.auth.ApiTokenStore;
 import io.rampart.core.catalog.RiskCatalog;
 import io.rampart.core.config.ServerConfig;
 import io.rampart.core.event.EventLog;
+import io.rampart.core.inventory.InventoryStore;
 import java.net.BindException;
 import java.net.URI;
 import java.time.Clock;
@@ -65,6 +66,7 @@ public final class ApiServer implements AutoCloseable {
     all.addAll(new EventRoutes(b.eventLog, b.exporter).routes());
     all.addAll(new CatalogRoutes(b.catalog).routes());
     all.addAll(new TokenRoutes(b.tokens, b.eventLog, b.clock).routes());
+    all.addAll(new InventoryRoutes(b.inventory, b.launcher).routes());
     all.addAll(b.extraRoutes);
     Router router = new Router(all);
     this.routes = router.routes();
@@ -169,7 +171,7 @@ public final class ApiServer implements AutoCloseable {
   /**
    * Configures an {@link ApiServer}. Required: config, eventLog, tokens, catalog, configView.
    * Defaults: a fresh Prometheus registry, the UTC system clock, no readiness checks, the
-   * built-in JSON Lines exporter, a 1 MiB body limit.
+   * built-in JSON Lines exporter, a 1 MiB body limit, an empty inventory and no schedules.
    */
   public static final class Builder {
     private @Nullable ServerConfig config;
@@ -182,6 +184,8 @@ public final class ApiServer implements AutoCloseable {
     private EventExporter exporter = EventExporter.jsonl();
     private final List<ReadinessCheck> readiness = new ArrayList<>();
     private final List<Route> extraRoutes = new ArrayList<>();
+    private InventoryStore inventory = new EmptyInventory();
+    private AssessmentLauncher launcher = AssessmentLauncher.none();
     private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
     private String version = "dev";
 
@@ -230,6 +234,18 @@ public final class ApiServer implements AutoCloseable {
 
     public Builder readiness(ReadinessCheck check) {
       readiness.add(requireNonNull(check, "check"));
+      return this;
+    }
+
+    /** The stored inventory behind /api/assets, /api/findings, /api/assessments. */
+    public Builder inventory(InventoryStore inventory) {
+      this.inventory = requireNonNull(inventory, "inventory");
+      return this;
+    }
+
+    /** Runs configured schedules for POST /api/assessments; default: none configured. */
+    public Builder launcher(AssessmentLauncher launcher) {
+      this.launcher = requireNonNull(launcher, "launcher");
       return this;
     }
 

@@ -105,7 +105,7 @@ final class EventRoutes {
     }
   }
 
-  private static List<String> commaSeparated(List<String> values) {
+  static List<String> commaSeparated(List<String> values) {
     List<String> out = new ArrayList<>();
     for (String value : values) {
       for (String part : value.split(",", -1)) {

@@ -30,6 +30,10 @@ public enum Backend {
         Statement s = c.createStatement()) {
       s.execute("DELETE FROM events");
       s.execute("DELETE FROM api_tokens");
+      s.execute("DELETE FROM findings");
+      s.execute("DELETE FROM asset_relationships");
+      s.execute("DELETE FROM assets");
+      s.execute("DELETE FROM assessments");
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }

@@ -29,6 +29,9 @@ import io.rampart.mcp.gateway.McpGatewayConfig;
 import io.rampart.mcp.gateway.McpGatewaySection;
 import io.rampart.mcp.gateway.McpGatewayServer;
 import io.rampart.mcp.gateway.McpGatewayServices;
+import io.rampart.discovery.Discovery;
+import io.rampart.posture.AssessmentService;
+import io.rampart.posture.AssessmentsSection;
 import io.rampart.server.ApiServer;
 import java.net.URI;
 import java.nio.file.Path;
@@ -52,6 +55,7 @@ public final class RampartApp implements AutoCloseable {
   private final Services services;
   private final ApiServer api;
   private final RetentionScheduler retention;
+  private final AssessmentScheduler assessments;
   private final @Nullable GatewayServer gateway;
   private final @Nullable McpGatewayServer mcpGateway;
   private final @Nullable ConfigReloader reloader;
@@ -61,6 +65,7 @@ public final class RampartApp implements AutoCloseable {
       Services services,
       ApiServer api,
       RetentionScheduler retention,
+      AssessmentScheduler assessments,
       @Nullable GatewayServer gateway,
       @Nullable McpGatewayServer mcpGateway,
       @Nullable ConfigReloader reloader,
@@ -68,6 +73,7 @@ public final class RampartApp implements AutoCloseable {
     this.services = services;
     this.api = api;
     this.retention = retention;
+    this.assessments = assessments;
     this.gateway = gateway;
     this.mcpGateway = mcpGateway;
     this.reloader = reloader;
@@ -95,6 +101,7 @@ public final class RampartApp implements AutoCloseable {
     Services services = Services.open(config, clock);
     ApiServer api = null;
     RetentionScheduler retention = null;
+    AssessmentScheduler assessments = null;
     GatewayServer gateway = null;
     McpGatewayServer mcpGateway = null;
     ConfigReloader reloader = null;
@@ -102,6 +109,9 @@ public final class RampartApp implements AutoCloseable {
       Secret token = bootstrapAdmin(services, env);
       String configText = ConfigPrinter.describe(config);
       ConfigChanges.record(services.eventLog(), configText);
+      assessments = AssessmentScheduler.start(config.extension(AssessmentsSection.INSTANCE),
+          AssessmentService.create(services.inventory(), services.eventLog(),
+              Discovery.create(clock), services.catalog()), clock);
       PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       new JvmMemoryMetrics().bindTo(metrics);
       new JvmGcMetrics().bindTo(metrics);
@@ -125,6 +135,8 @@ public final class RampartApp implements AutoCloseable {
               .configView(() -> configText)
               .readiness("storage", services::storageHealthy)
               .exporter(new CoreEventExporter())
+              .inventory(services.inventory())
+              .launcher(assessments)
               .build();
       api.start();
       GatewayConfig gatewayConfig = config.extension(GatewaySection.INSTANCE);
@@ -167,13 +179,17 @@ public final class RampartApp implements AutoCloseable {
                   .attribute("storage", services.database().dialect().name().toLowerCase(java.util.Locale.ROOT))
                   .build());
       log.info("Rampart API listening on {}", api.url());
-      return new RampartApp(services, api, retention, gateway, mcpGateway, reloader, token);
+      return new RampartApp(
+          services, api, retention, assessments, gateway, mcpGateway, reloader, token);
     } catch (RuntimeException e) {
       if (reloader != null) {
         reloader.close();
       }
       if (retention != null) {
         retention.close();
+      }
+      if (assessments != null) {
+        assessments.close();
       }
       if (gateway != null) {
         gateway.close();
@@ -245,6 +261,7 @@ public final class RampartApp implements AutoCloseable {
         reloader.close();
       }
       retention.close();
+      assessments.close();
       if (gateway != null) {
         gateway.close();
       }

@@ -8,6 +8,8 @@ import io.rampart.core.catalog.RiskCatalog;
 import io.rampart.core.config.RampartConfig;
 import io.rampart.core.event.EventLog;
 import io.rampart.core.event.JdbcEventLog;
+import io.rampart.core.inventory.InventoryStore;
+import io.rampart.core.inventory.JdbcInventoryStore;
 import io.rampart.core.storage.Database;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -16,7 +18,7 @@ import java.time.Clock;
 
 /**
  * The local services every Rampart process needs, opened from one configuration: storage, the
- * event log, API tokens and the risk catalog. The server and the CLI's offline commands (token,
+ * event log, API tokens, the stored inventory and the risk catalog. The server and the CLI's offline commands (token,
  * events) share it, so both see the same data.
  */
 public final class Services implements AutoCloseable {
@@ -25,6 +27,7 @@ public final class Services implements AutoCloseable {
   private final Database database;
   private final EventLog eventLog;
   private final ApiTokenStore tokens;
+  private final InventoryStore inventory;
   private final RiskCatalog catalog;
 
   private Services(RampartConfig config, Clock clock) {
@@ -35,6 +38,7 @@ public final class Services implements AutoCloseable {
     try {
       this.eventLog = JdbcEventLog.create(database, clock);
       this.tokens = JdbcApiTokenStore.create(database, clock, new SecureRandom());
+      this.inventory = JdbcInventoryStore.create(database, clock, new SecureRandom());
     } catch (RuntimeException e) {
       database.close();
       throw e;
@@ -64,6 +68,11 @@ public final class Services implements AutoCloseable {
 
   public ApiTokenStore tokens() {
     return tokens;
+  }
+
+  /** The stored AI asset inventory and assessment runs. */
+  public InventoryStore inventory() {
+    return inventory;
   }
 
   public RiskCatalog catalog() {
