@@ -79,4 +79,26 @@ class ModelRoutingTest {
     GuardEngine plain = Engines.withModel(GuardConfig.defaults(), () -> recording(seen), () -> constantHead(5));
     assertThat(plain.inspectPrompt(UNSURE).blocked()).isTrue();
   }
+
+  @Test
+  void warmUpRunsOneInferenceAndReportsAnEncoderThatCannotRun() {
+    List<String> seen = new ArrayList<>();
+    assertThat(Engines.withModel(GuardConfig.defaults(), () -> recording(seen), () -> constantHead(0))
+        .warmUp()).isTrue();
+    assertThat(seen).hasSize(1);
+    Embedder broken = new Embedder() {
+      @Override
+      public int dimension() {
+        return 16;
+      }
+
+      @Override
+      public float[] embed(String text) {
+        throw new IllegalStateException("onnx crashed");
+      }
+    };
+    GuardEngine engine = Engines.withModel(GuardConfig.defaults(), () -> broken, () -> constantHead(0));
+    assertThat(engine.warmUp()).isFalse();
+    assertThat(engine.inspectPrompt(UNSURE).tier()).isEqualTo(Tier.FAIL_CLOSED);
+  }
 }

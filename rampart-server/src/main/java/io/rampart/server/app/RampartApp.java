@@ -22,8 +22,8 @@ import io.rampart.gateway.GatewayConfig;
 import io.rampart.gateway.GatewaySection;
 import io.rampart.gateway.GatewayServer;
 import io.rampart.gateway.GatewayServices;
-import io.rampart.guard.GuardConfig;
 import io.rampart.guard.GuardEngine;
+import io.rampart.guard.GuardSection;
 import io.rampart.server.ApiServer;
 import java.net.URI;
 import java.nio.file.Path;
@@ -114,7 +114,9 @@ public final class RampartApp implements AutoCloseable {
       api.start();
       GatewayConfig gatewayConfig = config.extension(GatewaySection.INSTANCE);
       if (gatewayConfig.enabled()) {
-        GuardEngine guard = GuardEngine.create(GuardConfig.defaults());
+        // The guard: section's default policy; the model loads now, not on the first prompt.
+        GuardEngine guard = GuardEngine.create(config.extension(GuardSection.INSTANCE).defaults());
+        guard.warmUp();
         gateway =
             GatewayServer.create(
                     gatewayConfig,
