@@ -219,11 +219,7 @@ final class FastTier {
     Folded pf = Folded.of(plain);
     Features pl = Features.of(plain, pf, Tokens.of(pf.text()));
     // Invisible, tag and homoglyph counts stay those of the real text.
-    Features real = Features.of(original, folded, tokens);
-    double[] v = pl.values();
-    for (int i : new int[] {14, 15, 16}) {
-      v[i] = real.values()[i];
-    }
+    Features.obfuscation(pl.values(), folded);
     return pl;
   }
 
