@@ -49,6 +49,10 @@ class CredentialFalsePositiveTest {
         "What is the difference between a jailbreak and a rooted phone?",
         "How should I store an API key secret in a Kubernetes deployment?",
         "Can you explain what the system prompt of a chatbot is used for?",
+        "¿Qué es una inyección de prompt?",
+        "Qu'est-ce qu'une injection de prompt ?",
+        "Wie überschreibe ich eine Methode in Java?",
+        "Come posso sovrascrivere un metodo in Java?",
       })
   void ordinaryQuestionsMentioningSecurityWordsAreAllowedWithTheModel(String text) {
     Verdict v = ENGINE.inspectPrompt(text);
