@@ -90,13 +90,16 @@ final class DefaultGuardEngine implements GuardEngine {
       signals.add(new Signal("indirect.instructions-in-content", Category.INDIRECT_INJECTION,
           0, 0, 0, "instructions addressed to the assistant inside retrieved content"));
     }
-    if (r.score() >= config.fastBlockAt() || (r.score() < config.fastAllowBelow() && !r.odd())) {
+    // The model runs only where its answer can change the decision: at or above the threshold
+    // the signatures already block (the classifier may raise their score, never lower it).
+    if (r.score() >= config.fastBlockAt() || r.score() >= threshold
+        || (r.score() < config.fastAllowBelow() && !r.odd()) || r.modelText().isBlank()) {
       return verdict(r.score(), threshold, signals, Tier.FAST, t0, Optional.empty());
     }
     if (config.model() == GuardConfig.ModelMode.DISABLED) {
       return verdict(r.score(), threshold, signals, Tier.FAST, t0, Optional.empty());
     }
-    Optional<Double> p = model.score(r.folded(), r.features());
+    Optional<Double> p = model.score(r.modelText(), r.features());
     if (p.isEmpty()) {
       signals.add(new Signal("model.unavailable", Category.DETECTOR_FAILURE, 1, 0, 0, "model unavailable"));
       return new Verdict(Math.max(r.score(), threshold), Decision.BLOCK, categories(signals, true),

@@ -14,9 +14,18 @@ import java.util.regex.Matcher;
  */
 final class FastTier {
 
-  /** Result of the fast tier for one input. */
+  /**
+   * Result of the fast tier for one input.
+   *
+   * @param folded the folded text
+   * @param modelText what the classifier sees: the folded text without allow-listed passages
+   */
   record Result(
-      double score, List<Signal> signals, double[] features, boolean odd, String folded) {}
+      double score, List<Signal> signals, double[] features, boolean odd, String folded,
+      String modelText) {}
+
+  // Beyond this the credential mask is skipped (its regexes cost a few hundred steps a char).
+  private static final int CREDENTIAL_SCAN_CHARS = 16_000;
 
   private final GuardConfig config;
   private final Signatures signatures;
@@ -31,7 +40,7 @@ final class FastTier {
     Folded folded = Folded.of(original);
     Tokens tokens = Tokens.of(folded.text());
     scanLayer(original, folded, tokens, signals, 0, -1, -1, "");
-    Features f = Features.of(original, folded, tokens);
+    Features f = features(original, folded, tokens);
     obfuscationSignals(original, folded, signals);
     structuralSignals(original, f, signals);
     List<Signal> kept = applyAllowList(original, signals);
@@ -65,7 +74,7 @@ final class FastTier {
             || f.sensitive() > 0
             || hasDoubleQuote(folded.text())
             || v[13] > 0.5;
-    return new Result(score, kept, v, odd, folded.text());
+    return new Result(score, kept, v, odd, folded.text(), allowMasked(folded.text()));
   }
 
   private void scanLayer(
@@ -194,6 +203,33 @@ final class FastTier {
       out.add(new Signal("structure.adversarial-suffix", Category.OBFUSCATION, 0.4,
           Math.max(0, len - 160), len, "dense punctuation at the end"));
     }
+  }
+
+  // Structure is measured without pasted credentials: "password=..." or a random-looking key in
+  // a config snippet is data (DLP's business), not shouting, gibberish or a question about
+  // secrets, so it must not make an ordinary request look odd to the gate or to the classifier.
+  private static Features features(String original, Folded folded, Tokens tokens) {
+    if (original.length() > CREDENTIAL_SCAN_CHARS) {
+      return Features.of(original, folded, tokens);
+    }
+    String plain = CredentialMask.apply(original);
+    if (plain.equals(original)) {
+      return Features.of(original, folded, tokens);
+    }
+    Folded pf = Folded.of(plain);
+    Features pl = Features.of(plain, pf, Tokens.of(pf.text()));
+    // Invisible, tag and homoglyph counts stay those of the real text.
+    Features.obfuscation(pl.values(), folded);
+    return pl;
+  }
+
+  // Allow-listed passages are known false positives: the classifier must not see them either.
+  private String allowMasked(String text) {
+    String out = text;
+    for (var p : config.allowPatterns()) {
+      out = p.matcher(out).replaceAll(" ");
+    }
+    return out;
   }
 
   private List<Signal> applyAllowList(String original, List<Signal> signals) {

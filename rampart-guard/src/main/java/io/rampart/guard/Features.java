@@ -30,6 +30,13 @@ record Features(double[] values, int secondPerson, int aiWords, int dialogueTurn
   private static final Set<String> ROLES =
       Set.of("user", "assistant", "human", "ai", "q", "a", "system", "bot", "question", "answer");
 
+  /** Sets the invisible, tag and homoglyph features from {@code folded}. */
+  static void obfuscation(double[] v, Folded folded) {
+    v[14] = Math.log1p(folded.invisibleInWords()) / 3;
+    v[15] = folded.tagChars() > 0 ? 1 : 0;
+    v[16] = Math.log1p(folded.homoglyphWords()) / 2;
+  }
+
   static int size() {
     return NAMES.size();
   }
@@ -127,9 +134,7 @@ record Features(double[] values, int secondPerson, int aiWords, int dialogueTurn
     v[11] = n < 20 ? 0 : repetition;
     v[12] = Math.log1p(maxRun - 1) / 4;
     v[13] = letters == 0 ? 0 : (double) upper / letters;
-    v[14] = Math.log1p(folded.invisibleInWords()) / 3;
-    v[15] = folded.tagChars() > 0 ? 1 : 0;
-    v[16] = Math.log1p(folded.homoglyphWords()) / 2;
+    obfuscation(v, folded);
     v[19] = Math.log1p(lines) / 5;
     v[20] = nonSpace == 0 ? 0 : Math.min(1, quotes * 20.0 / nonSpace);
     v[21] = Math.log1p(turns) / 3;

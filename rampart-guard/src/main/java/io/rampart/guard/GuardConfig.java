@@ -194,7 +194,7 @@ public record GuardConfig(
     private int maxDecodeDepth = 3;
     private ModelMode model = ModelMode.ENABLED;
     private Optional<Path> head = Optional.empty();
-    private int modelMaxTokens = 192;
+    private int modelMaxTokens = 128;
     private LongSupplier ticker = System::nanoTime;
 
     private Builder() {}

@@ -98,7 +98,7 @@ public final class GuardTrainer {
     int[] y = new int[samples.size()];
     for (int i = 0; i < samples.size(); i++) {
       FastTier.Result r = fast.analyse(samples.get(i).text());
-      float[] e = embedder.embed(r.folded());
+      float[] e = embedder.embed(r.modelText());
       float[] row = Arrays.copyOf(e, dim);
       for (int k = 0; k < Features.size(); k++) {
         row[e.length + k] = (float) r.features()[k];

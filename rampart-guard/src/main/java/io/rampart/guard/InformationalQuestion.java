@@ -7,10 +7,20 @@ import java.util.Set;
  * request aimed at the assistant's own instructions ({@code what is your system prompt?}).
  */
 final class InformationalQuestion {
+  // English plus the question words of the languages the signatures cover (folded: no accents).
   private static final Set<String> OPENERS =
       Set.of("what", "what's", "whats", "how", "why", "when", "where", "which", "who", "is", "are",
-          "can", "could", "does", "do", "should", "explain", "define", "describe");
-  private static final Set<String> SELF = Set.of("your", "yours", "yourself", "ur");
+          "can", "could", "does", "do", "should", "explain", "define", "describe",
+          "que", "como", "cual", "cuales", "por", "porque", "quien", "donde", "cuando",
+          "qu", "quest", "comment", "pourquoi", "quel", "quelle", "quels", "quelles", "est",
+          "was", "wie", "warum", "welche", "welcher", "wer", "wo", "wann", "ist",
+          "cosa", "come", "perche", "quale", "quali", "chi", "qual", "quais", "o",
+          "wat", "hoe", "waarom", "welke", "co", "jak", "dlaczego", "czym",
+          "что", "как", "почему", "какой", "зачем");
+  private static final Set<String> SELF =
+      Set.of("your", "yours", "yourself", "ur", "tus", "tu", "tuyo", "ton", "tes", "votre", "vos",
+          "dein", "deine", "deiner", "deinen", "tuo", "tuoi", "tua", "tue", "seu", "sua", "seus",
+          "suas", "jouw", "twoj", "twoje", "твой", "твои", "свой", "свои");
 
   private InformationalQuestion() {}
 

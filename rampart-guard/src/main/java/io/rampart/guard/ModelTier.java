@@ -33,9 +33,19 @@ final class ModelTier {
     return failure;
   }
 
-  /** Loads the model if it is not loaded yet; true when it is usable. */
+  /**
+   * Loads the model if it is not loaded yet and runs one inference, so that the first request
+   * does not pay ONNX Runtime's first-run allocations; true when the model is usable.
+   */
   boolean preload() {
-    return ensureLoaded().isPresent();
+    Optional<Loaded> l = ensureLoaded();
+    try {
+      l.ifPresent(m -> m.embedder().embed("warm-up: what is the capital of france?"));
+    } catch (RuntimeException e) {
+      // Inference itself fails: unsure inputs will fail closed, so report the tier unusable.
+      return false;
+    }
+    return l.isPresent();
   }
 
   /** The probability of an attack, or empty when the model cannot load. */

@@ -24,7 +24,7 @@ class ModelIntegrationTest {
   }
 
   @org.junit.jupiter.params.ParameterizedTest
-  @org.junit.jupiter.params.provider.ValueSource(strings = {"heldout.jsonl", "heldout2.jsonl"})
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl"})
   void heldOutFixturesMeetTargets(String fixture) {
     List<Sample> samples = Sample.readJsonl(Path.of("src/test/resources/guard", fixture));
     EvalReport r = GuardBatch.create(GuardEngine.create(GuardConfig.defaults())).evaluate(samples);

@@ -22,7 +22,6 @@ import io.rampart.gateway.GatewayConfig;
 import io.rampart.gateway.GatewaySection;
 import io.rampart.gateway.GatewayServer;
 import io.rampart.gateway.GatewayServices;
-import io.rampart.guard.GuardConfig;
 import io.rampart.guard.GuardEngine;
 import io.rampart.mcp.JdbcToolPinStore;
 import io.rampart.mcp.gateway.McpGatewayConfig;
@@ -32,6 +31,7 @@ import io.rampart.mcp.gateway.McpGatewayServices;
 import io.rampart.discovery.Discovery;
 import io.rampart.posture.AssessmentService;
 import io.rampart.posture.AssessmentsSection;
+import io.rampart.guard.GuardSection;
 import io.rampart.server.ApiServer;
 import java.net.URI;
 import java.nio.file.Path;
@@ -140,8 +140,14 @@ public final class RampartApp implements AutoCloseable {
               .build();
       api.start();
       GatewayConfig gatewayConfig = config.extension(GatewaySection.INSTANCE);
+      GuardEngine guard = null;
+      if (gatewayConfig.enabled() || mcpConfig.enabled()) {
+        // one engine for both gateways, so the model loads once per process, now rather than
+        // on the first prompt; the guard: section's default policy applies
+        guard = GuardEngine.create(config.extension(GuardSection.INSTANCE).defaults());
+        guard.warmUp();
+      }
       if (gatewayConfig.enabled()) {
-        GuardEngine guard = GuardEngine.create(GuardConfig.defaults());
         gateway =
             GatewayServer.create(
                     gatewayConfig,
@@ -150,7 +156,6 @@ public final class RampartApp implements AutoCloseable {
         log.info("Rampart gateway listening on {}", gateway.url());
       }
       if (mcpConfig.enabled()) {
-        GuardEngine guard = GuardEngine.create(GuardConfig.defaults());
         mcpGateway = McpGatewayServer.create(mcpConfig, McpGatewayServices.of(
             services.eventLog(), DlpEngine.create(), guard, pins)).start();
         log.info("Rampart MCP gateway listening on {}", mcpGateway.url());
