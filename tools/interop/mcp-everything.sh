@@ -2,7 +2,7 @@
 # Opt-in interop check (not part of ./mvnw verify; needs npm and network on first use):
 # starts the official @modelcontextprotocol/server-everything (Streamable HTTP) and Rampart with
 # examples/mcp/rampart.yaml, then drives the issue's quickstart contract through the gateway
-# with curl. Prints one line per check and exits non-zero on the first failure.
+# with curl and the official TypeScript SDK client. Prints one line per check and exits non-zero on the first failure.
 #
 #   tools/interop/mcp-everything.sh            # EVERYTHING_VERSION=2026.8.31 by default
 set -euo pipefail
@@ -101,4 +101,12 @@ n="$(curl -sS -H "Authorization: Bearer $RAMPART_ADMIN_TOKEN" \
   "http://127.0.0.1:$RAMPART_API_PORT/api/events?type=mcp.request&limit=100" |
   python3 -c 'import sys,json; print(len(json.load(sys.stdin)["events"]))')"
 [ "$n" -ge 10 ] || fail "mcp.request events: $n"; ok "$n mcp.request events in the log"
+
+# the official TypeScript SDK client, installed next to the script's work files
+(cd "$work" && npm install --silent --no-audit --no-fund "@modelcontextprotocol/sdk@${SDK_VERSION:-1.32.2}" >/dev/null 2>&1) ||
+  fail "npm install @modelcontextprotocol/sdk"
+cp "$root/tools/interop/mcp-sdk-client.mjs" "$work/"
+(cd "$work" && node mcp-sdk-client.mjs "$endpoint" "$RAMPART_DEMO_KEY" "$RAMPART_LIMITED_KEY") ||
+  fail "TypeScript SDK client"
+ok "TypeScript SDK client ${SDK_VERSION:-1.32.2}: connects with a key, refused without"
 echo "all checks passed (server-everything $version)"
