@@ -28,6 +28,9 @@ wait_port() { for _ in $(seq 1 120); do (echo >"/dev/tcp/127.0.0.1/$1") 2>/dev/n
 ok() { echo "ok   $*"; }
 fail() { echo "FAIL $*" >&2; exit 1; }
 
+# build the CLI first if sources changed (minutes on a busy machine), so the port wait below
+# measures start-up only
+"$root/rampart" --version >/dev/null
 (cd "$work" && GITHUB_TOKEN="$secret" PORT="$mcp_port" exec setsid npx -y \
   "@modelcontextprotocol/server-everything@$version" streamableHttp >"$work/everything.log" 2>&1) &
 pids+=($!)
