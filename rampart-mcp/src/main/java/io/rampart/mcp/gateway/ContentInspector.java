@@ -31,6 +31,12 @@ final class ContentInspector {
   private static final Logger LOG = LoggerFactory.getLogger(ContentInspector.class);
   private static final int MAX_GUARD_CHARS = 64 * 1024;
   private static final int MAX_DEPTH = 64;
+  private static final java.util.regex.Pattern PROSE =
+      java.util.regex.Pattern.compile("\\p{L}{2,}\\s+\\p{L}{2,}\\s+\\p{L}{2,}");
+  private static final com.fasterxml.jackson.databind.ObjectMapper EMBEDDED =
+      new com.fasterxml.jackson.databind.ObjectMapper(com.fasterxml.jackson.core.JsonFactory
+          .builder().streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints
+              .builder().maxNestingDepth(MAX_DEPTH).build()).build());
 
   /** A refusal: the rule and a message without content. */
   record Block(String rule, String code, String message) {}
@@ -133,14 +139,44 @@ final class ContentInspector {
   }
 
   private static void collect(JsonNode node, int depth, StringBuilder out) {
+    collect(node, depth, out, false);
+  }
+
+  /**
+   * Gathers the text the guard reads. JSON printed as text (tool results often are: an
+   * environment, an API answer) is not prose: its punctuation, paths and colour specs read to
+   * the guard as an adversarial suffix. From such JSON only the values that read as prose (three
+   * or more words) are passed on; injected instructions are prose, so they still are.
+   */
+  private static void collect(JsonNode node, int depth, StringBuilder out, boolean proseOnly) {
     if (out.length() >= MAX_GUARD_CHARS || depth > MAX_DEPTH) {
       return;
     }
     if (node.isTextual()) {
       String t = node.textValue();
-      out.append(t, 0, Math.min(t.length(), MAX_GUARD_CHARS - out.length())).append('\n');
+      Optional<JsonNode> embedded = proseOnly ? Optional.empty() : embeddedJson(t);
+      if (embedded.isPresent()) {
+        collect(embedded.get(), depth + 1, out, true);
+        return;
+      }
+      if (!proseOnly || PROSE.matcher(t).find()) {
+        out.append(t, 0, Math.min(t.length(), MAX_GUARD_CHARS - out.length())).append('\n');
+      }
     } else if (node.isContainerNode()) {
-      node.forEach(n -> collect(n, depth + 1, out));
+      node.forEach(n -> collect(n, depth + 1, out, proseOnly));
+    }
+  }
+
+  private static Optional<JsonNode> embeddedJson(String text) {
+    String t = text.strip();
+    if (t.length() < 2 || t.length() > 4 * MAX_GUARD_CHARS
+        || !((t.startsWith("{") && t.endsWith("}")) || (t.startsWith("[") && t.endsWith("]")))) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(EMBEDDED.readTree(t));
+    } catch (java.io.IOException | RuntimeException e) {
+      return Optional.empty(); // not JSON after all: the guard reads it as text
     }
   }
 

@@ -56,23 +56,29 @@ public final class McpGatewaySection implements ConfigExtension<McpGatewayConfig
   }
 
   private static Optional<McpServerConfig> server(ConfigNode node) {
-    if (!node.allowKeys("name", "url", "credential", "access", "policy")) {
+    if (!node.allowKeys("name", "url", "command", "env", "credential", "access", "policy")) {
       return Optional.empty();
     }
     Optional<String> name = node.get("name").flatMap(ConfigNode::asString);
-    Optional<URI> url = node.get("url").flatMap(ConfigNode::asUrl);
-    if (name.isEmpty() || url.isEmpty()) {
-      node.report("missing key: " + (name.isEmpty() ? "name" : "url")
-          + " (expected: every server has a name and a url)");
+    List<String> command = new ArrayList<>();
+    node.get("command").ifPresent(c -> c.items().forEach(i -> i.asString().ifPresent(command::add)));
+    Optional<URI> url = command.isEmpty() ? node.get("url").flatMap(ConfigNode::asUrl)
+        : Optional.of(URI.create("stdio:/x"));
+    if (name.isEmpty() || url.isEmpty() || (!command.isEmpty() && node.get("url").isPresent())) {
+      node.report(name.isEmpty() ? "missing key: name (expected: every server has a name)"
+          : "url/command: (expected: exactly one of url or command)");
       return Optional.empty();
     }
     McpServerConfig.Builder b;
     try {
-      b = McpServerConfig.builder(name.get(), url.get());
+      b = command.isEmpty() ? McpServerConfig.builder(name.get(), url.get())
+          : McpServerConfig.stdio(name.get(), command);
     } catch (IllegalArgumentException e) {
       node.report("invalid value (expected: a valid name and url)");
       return Optional.empty();
     }
+    node.get("env").ifPresent(env -> env.entries().forEach(
+        (k, v) -> v.asSecret().ifPresent(sec -> b.env(k, sec))));
     node.get("credential").flatMap(GatewayYaml::credential).ifPresent(b::credential);
     node.get("access").ifPresent(as -> as.items().forEach(a -> access(a).ifPresent(b::access)));
     node.get("policy").flatMap(McpGatewaySection::policy).ifPresent(b::policy);
@@ -137,6 +143,8 @@ public final class McpGatewaySection implements ConfigExtension<McpGatewayConfig
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("name", s.name());
       m.put("url", s.url().toString());
+      m.put("command", s.command());
+      m.put("env", new LinkedHashMap<>(s.env()));
       m.put("credential", GatewayYaml.write(s.credential()));
       m.put("access", access);
       m.put("policy", ConfigExtension.map("pin-tools", p.pinTools(),

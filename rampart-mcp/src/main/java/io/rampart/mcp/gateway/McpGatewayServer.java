@@ -22,11 +22,14 @@ public final class McpGatewayServer implements AutoCloseable {
   private final Server jetty;
   private final ServerConnector connector;
   private final McpUpstream upstream;
+  private final StdioBridge stdio;
   private boolean started;
 
   private McpGatewayServer(McpGatewayConfig config, McpGatewayServices services) {
     this.config = config;
     this.upstream = new McpUpstream(config, services.clock());
+    // session ids of stdio servers must not be guessable
+    this.stdio = new StdioBridge(config.maxMessageBytes(), new java.security.SecureRandom());
     CallerAuth auth = config.oidc().isPresent()
         ? CallerAuth.create(config.apiKeys(), config.oidc().get(), services.clock())
         : CallerAuth.create(config.apiKeys(), services.clock());
@@ -47,7 +50,7 @@ public final class McpGatewayServer implements AutoCloseable {
     // a GET stream may stay quiet for as long as the server may
     connector.setIdleTimeout(config.upstreamTimeout().toMillis() + 30_000);
     jetty.addConnector(connector);
-    jetty.setHandler(new McpHandler(config, auth, quotas, policy, upstream, codec,
+    jetty.setHandler(new McpHandler(config, auth, quotas, policy, upstream, stdio, codec,
         services.events()));
     jetty.setStopTimeout(5_000);
   }
@@ -97,6 +100,7 @@ public final class McpGatewayServer implements AutoCloseable {
     } catch (Exception e) {
       // best effort: the process is usually ending
     } finally {
+      stdio.close();
       upstream.close();
     }
   }

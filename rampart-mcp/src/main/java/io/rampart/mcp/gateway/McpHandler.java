@@ -43,6 +43,7 @@ final class McpHandler extends Handler.Abstract {
   private final Quotas quotas;
   private final MessagePolicy policy;
   private final McpUpstream upstream;
+  private final StdioBridge stdio;
   private final Relay relay;
   private final JsonRpcCodec codec;
   private final EventLog events;
@@ -50,12 +51,13 @@ final class McpHandler extends Handler.Abstract {
   private final SessionOwners sessions = new SessionOwners();
 
   McpHandler(McpGatewayConfig config, CallerAuth auth, Quotas quotas, MessagePolicy policy,
-      McpUpstream upstream, JsonRpcCodec codec, EventLog events) {
+      McpUpstream upstream, StdioBridge stdio, JsonRpcCodec codec, EventLog events) {
     this.config = requireNonNull(config, "config");
     this.auth = requireNonNull(auth, "auth");
     this.quotas = requireNonNull(quotas, "quotas");
     this.policy = requireNonNull(policy, "policy");
     this.upstream = requireNonNull(upstream, "upstream");
+    this.stdio = requireNonNull(stdio, "stdio");
     this.codec = requireNonNull(codec, "codec");
     this.events = requireNonNull(events, "events");
     this.relay = new Relay(codec, policy, config.maxMessageBytes());
@@ -98,6 +100,15 @@ final class McpHandler extends Handler.Abstract {
   private Reply route(Request request, Http http) {
     String method = request.getMethod();
     HttpFields headers = request.getHeaders();
+    String path = Request.getPathInContext(request);
+    if (path.startsWith(ResourceMetadata.WELL_KNOWN) && config.oidc().isPresent()) {
+      Call c = http.single("(metadata)");
+      return ResourceMetadata.serve(config, request, path).orElseGet(() -> {
+        c.decision = "error";
+        c.errorCode = "unknown_resource";
+        return Reply.Full.empty(404);
+      });
+    }
     Optional<Caller> caller;
     try {
       caller = CallerAuth.presented(headers).flatMap(auth::verify);
@@ -108,7 +119,7 @@ final class McpHandler extends Handler.Abstract {
     if (caller.isEmpty()) {
       return refuse(http, method, 401, "unauthenticated", "invalid_api_key",
           "missing, invalid or expired bearer key: send Authorization: Bearer <key>")
-          .with("WWW-Authenticate", "Bearer realm=\"rampart-mcp\"");
+          .with("WWW-Authenticate", ResourceMetadata.challenge(config, request));
     }
     http.principal = caller.get().name();
     Optional<McpServerConfig> server = config.serverFor(Request.getPathInContext(request));
@@ -177,8 +188,7 @@ final class McpHandler extends Handler.Abstract {
     byte[] forward = in.modified() ? in.encode(codec) : body;
     McpUpstream.Answer answer;
     try {
-      answer = upstream.send(server, "POST", request.getHeaders(), forward,
-          config.upstreamTimeout());
+      answer = send(server, "POST", request.getHeaders(), forward);
     } catch (McpGatewayException e) {
       LOG.warn("{}", e.getMessage());
       return relay.failed(in.pending(), "the MCP server is unavailable");
@@ -192,8 +202,7 @@ final class McpHandler extends Handler.Abstract {
     Call c = http.single("(" + method + ")");
     McpUpstream.Answer answer;
     try {
-      answer = upstream.send(server, method, request.getHeaders(), new byte[0],
-          config.upstreamTimeout());
+      answer = send(server, method, request.getHeaders(), new byte[0]);
     } catch (McpGatewayException e) {
       c.decision = "error";
       c.errorCode = "upstream_failure";
@@ -210,6 +219,13 @@ final class McpHandler extends Handler.Abstract {
       c.errorCode = "upstream_status_" + answer.status();
     }
     return relay.relay(answer, caller, server, new LinkedHashMap<>());
+  }
+
+  private McpUpstream.Answer send(McpServerConfig server, String method, HttpFields headers,
+      byte[] body) {
+    return server.isStdio()
+        ? stdio.send(server, method, headers, body, config.upstreamTimeout())
+        : upstream.send(server, method, headers, body, config.upstreamTimeout());
   }
 
   private void bind(McpUpstream.Answer answer, Caller caller) {

@@ -5,33 +5,45 @@ import static java.util.Objects.requireNonNull;
 import io.rampart.gateway.UpstreamCredential;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import io.rampart.core.Secret;
 
 /**
  * One MCP server behind the gateway ({@code mcp-gateway.servers[]}).
  *
  * @param name names the server in events, pins and its endpoint ({@code <path>/<name>}; the
  *     first server is also served at {@code <path>} itself)
- * @param url the server's Streamable HTTP endpoint
+ * @param url the server's Streamable HTTP endpoint ({@code stdio:/<name>} for a stdio server)
  * @param credential what the gateway sends upstream; callers never see it
  * @param access who may use which tools, resources and prompts; no rules lets every
  *     authenticated caller use everything (as a model-gateway route without allow lists)
  * @param policy pinning, poisoning, DLP and guard settings
+ * @param command a stdio server to start, one child process per MCP session, instead of a URL;
+ *     empty for a Streamable HTTP server
+ * @param env environment of that process (where a stdio server's credentials go)
  */
 public record McpServerConfig(String name, URI url, UpstreamCredential credential,
-    List<AccessRule> access, McpPolicy policy) {
+    List<AccessRule> access, McpPolicy policy, List<String> command, Map<String, Secret> env) {
   public McpServerConfig {
     requireNonNull(name, "name");
     requireNonNull(url, "url");
     requireNonNull(credential, "credential");
     requireNonNull(policy, "policy");
     access = List.copyOf(access);
+    command = List.copyOf(command);
+    env = Map.copyOf(env);
     if (!name.matches("[a-z0-9][a-z0-9._-]{0,99}")) {
       throw new IllegalArgumentException(
           "name: " + name + " (expected: lower-case letters, digits, '.', '_' or '-')");
     }
     String scheme = url.getScheme();
-    if (scheme == null || !(scheme.equals("http") || scheme.equals("https"))
+    if (!command.isEmpty()) {
+      if (!"stdio".equals(scheme)) {
+        throw new IllegalArgumentException("url: " + url + " (expected: no url with command)");
+      }
+    } else if (scheme == null || !(scheme.equals("http") || scheme.equals("https"))
         || url.getHost() == null) {
       throw new IllegalArgumentException("url: " + url + " (expected: an http(s) URL)");
     }
@@ -41,6 +53,18 @@ public record McpServerConfig(String name, URI url, UpstreamCredential credentia
     return new Builder(name, url);
   }
 
+  /** A stdio server started as {@code command}, one process per MCP session. */
+  public static Builder stdio(String name, List<String> command) {
+    Builder b = new Builder(name, URI.create("stdio:/" + name));
+    b.command = List.copyOf(command);
+    return b;
+  }
+
+  /** Whether this server is a stdio child process rather than a URL. */
+  public boolean isStdio() {
+    return !command.isEmpty();
+  }
+
   /** Builds an {@link McpServerConfig}. */
   public static final class Builder {
     private final String name;
@@ -48,6 +72,8 @@ public record McpServerConfig(String name, URI url, UpstreamCredential credentia
     private UpstreamCredential credential = new UpstreamCredential.None();
     private final List<AccessRule> access = new ArrayList<>();
     private McpPolicy policy = McpPolicy.DEFAULT;
+    private List<String> command = List.of();
+    private final Map<String, Secret> env = new LinkedHashMap<>();
 
     private Builder(String name, URI url) {
       this.name = requireNonNull(name, "name");
@@ -69,8 +95,13 @@ public record McpServerConfig(String name, URI url, UpstreamCredential credentia
       return this;
     }
 
+    public Builder env(String key, Secret value) {
+      env.put(requireNonNull(key, "key"), requireNonNull(value, "value"));
+      return this;
+    }
+
     public McpServerConfig build() {
-      return new McpServerConfig(name, url, credential, access, policy);
+      return new McpServerConfig(name, url, credential, access, policy, command, env);
     }
   }
 }

@@ -87,4 +87,22 @@ class McpAuthorizationTest {
       assertThat(h.upstream.calls("tools/call")).isEmpty();
     }
   }
+
+  @Test
+  void aPerToolQuotaRefusesCallsBeyondItWithAJsonRpcError() throws Exception {
+    try (McpHarness h = new McpHarness(ToolPinStore.inMemory(), McpAuthorizer.fromConfig(),
+        McpHarness.GUARD, p -> p.toolCallsPerMinute(2))) {
+      h.post(ALICE, rpc(1, "tools/list", "{}"));
+      for (int id = 2; id <= 3; id++) {
+        assertThat(answer(h.post(ALICE, call(id, "echo", "{\"message\":\"hi\"}")), id)
+            .has("result")).isTrue();
+      }
+      JsonNode limited = answer(h.post(ALICE, call(4, "echo", "{\"message\":\"hi\"}")), 4);
+      JsonNode otherTool = answer(h.post(ALICE, call(5, "get-sum", "{\"a\":1,\"b\":1}")), 5);
+
+      assertThat(limited.at("/error/code").asInt()).isEqualTo(McpErrors.RATE_LIMITED);
+      assertThat(otherTool.has("result")).isTrue();
+      assertThat(h.upstream.calls("tools/call")).hasSize(3);
+    }
+  }
 }

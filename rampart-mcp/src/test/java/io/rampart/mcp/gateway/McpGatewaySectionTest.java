@@ -89,4 +89,27 @@ class McpGatewaySectionTest {
     assertThat(ConfigLoader.load(f, Map.of()).extension(McpGatewaySection.INSTANCE).enabled())
         .isFalse();
   }
+
+  @Test
+  void aStdioServerTakesACommandAndSecretEnvironmentInsteadOfAUrl(@TempDir Path dir)
+      throws Exception {
+    Path f = dir.resolve("rampart.yaml");
+    Files.writeString(f, """
+        mcp-gateway:
+          servers:
+            - name: files
+              command: [npx, "@modelcontextprotocol/server-filesystem@2025.1.1", /srv/docs]
+              env:
+                API_TOKEN: ${FILES_TOKEN}
+        """);
+
+    McpServerConfig s = ConfigLoader.load(f, Map.of("FILES_TOKEN", "t0ps3cret"))
+        .extension(McpGatewaySection.INSTANCE).servers().getFirst();
+
+    assertThat(s.isStdio()).isTrue();
+    assertThat(s.command()).containsExactly("npx",
+        "@modelcontextprotocol/server-filesystem@2025.1.1", "/srv/docs");
+    assertThat(s.env().get("API_TOKEN").reveal()).isEqualTo("t0ps3cret");
+    assertThat(s.toString()).doesNotContain("t0ps3cret");
+  }
 }

@@ -47,6 +47,12 @@ final class McpHarness implements AutoCloseable {
 
   McpHarness(ToolPinStore pins, McpAuthorizer authorizer, GuardEngine guard,
       UnaryOperator<McpPolicy.Builder> policy) throws Exception {
+    this(pins, authorizer, guard, policy, g -> g);
+  }
+
+  McpHarness(ToolPinStore pins, McpAuthorizer authorizer, GuardEngine guard,
+      UnaryOperator<McpPolicy.Builder> policy, UnaryOperator<McpGatewayConfig.Builder> options)
+      throws Exception {
     this.pins = pins;
     McpServerConfig server = McpServerConfig.builder("everything", upstream.url())
         .credential(new UpstreamCredential.StaticKey("Authorization", Secret.of(UPSTREAM_KEY)))
@@ -55,7 +61,7 @@ final class McpHarness implements AutoCloseable {
             Set.of("file:///public/*"), Set.of("simple")))
         .policy(policy.apply(McpPolicy.builder()).build())
         .build();
-    McpGatewayConfig config = McpGatewayConfig.builder().enabled(true).port(0).server(server)
+    McpGatewayConfig config = options.apply(McpGatewayConfig.builder()).enabled(true).port(0).server(server)
         .maxMessageBytes(1024 * 1024)
         .apiKey(ApiKeyConfig.builder("alice").key(Secret.of(ALICE)).build())
         .apiKey(ApiKeyConfig.builder("bob").key(Secret.of(BOB)).build())

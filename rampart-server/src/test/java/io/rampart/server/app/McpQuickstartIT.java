@@ -125,11 +125,17 @@ class McpQuickstartIT {
       assertThat(body(post(mcp, "alice-key", call(7, "echo"))).at("/result/content/0/text")
           .asText()).isEqualTo("ok");
 
-      HttpResponse<String> events = http.send(HttpRequest.newBuilder(app.apiUrl()
-              .resolve("/api/events?type=mcp.request&limit=100"))
-              .header("Authorization", "Bearer " + ADMIN).build(),
-          HttpResponse.BodyHandlers.ofString());
-      assertThat(JSON.readTree(events.body()).path("events").size()).isEqualTo(9);
+      // each call's event is appended just after its answer is written: poll the API for it
+      int seen = 0;
+      long deadline = System.nanoTime() + 10_000_000_000L;
+      while (seen < 9 && System.nanoTime() < deadline) {
+        HttpResponse<String> events = http.send(HttpRequest.newBuilder(app.apiUrl()
+                .resolve("/api/events?type=mcp.request&limit=100"))
+                .header("Authorization", "Bearer " + ADMIN).build(),
+            HttpResponse.BodyHandlers.ofString());
+        seen = JSON.readTree(events.body()).path("events").size();
+      }
+      assertThat(seen).isEqualTo(9);
     }
   }
 
