@@ -31,4 +31,24 @@ public interface TokenSource {
         "authority"), requireNonNull(tenant, "tenant"), requireNonNull(clientId, "clientId"),
         requireNonNull(secret, "secret"), requireNonNull(clock, "clock"));
   }
+
+  /**
+   * A managed identity through the instance metadata service at {@code endpoint} (normally
+   * {@link #IMDS}); {@code clientId} picks a user-assigned identity, "" the system-assigned one.
+   */
+  static TokenSource managedIdentity(HttpClient http, URI endpoint, String clientId,
+      Clock clock) {
+    return new ManagedIdentityTokens(requireNonNull(http, "http"),
+        requireNonNull(endpoint, "endpoint"), requireNonNull(clientId, "clientId"),
+        requireNonNull(clock, "clock"));
+  }
+
+  /** The instance metadata service's token endpoint. */
+  URI IMDS = ManagedIdentityTokens.IMDS;
+
+  /** The Azure CLI's signed-in user ({@code az account get-access-token}); {@code az} is the
+   * executable to run. */
+  static TokenSource azureCli(String az, Clock clock) {
+    return new AzureCliTokens(requireNonNull(az, "az"), requireNonNull(clock, "clock"));
+  }
 }

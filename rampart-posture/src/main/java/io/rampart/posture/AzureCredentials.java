@@ -29,10 +29,35 @@ final class AzureCredentials {
 
   private AzureCredentials() {}
 
+  /**
+   * In order: {@code AZURE_ACCESS_TOKEN}; {@code RAMPART_AZURE_CREDENTIAL=managed-identity}
+   * (instance metadata service, {@code AZURE_CLIENT_ID} for a user-assigned identity, {@code
+   * RAMPART_AZURE_IMDS_ENDPOINT} to override the endpoint) or {@code azure-cli} ({@code
+   * RAMPART_AZ} names the executable, default {@code az}); then the client-secret variables.
+   * Managed identity and the CLI are opt-in: probing them on every machine would hang scans
+   * where there is no metadata service.
+   *
+   * @throws PostureException for an unknown {@code RAMPART_AZURE_CREDENTIAL}
+   */
   static Optional<TokenSource> fromEnv(Map<String, String> env, Clock clock) {
     String token = env.getOrDefault("AZURE_ACCESS_TOKEN", "");
     if (!token.isBlank()) {
       return Optional.of(TokenSource.fixed(Secret.of(token.strip())));
+    }
+    String kind = env.getOrDefault("RAMPART_AZURE_CREDENTIAL", "").strip();
+    switch (kind) {
+      case "" -> { }
+      case "managed-identity" -> {
+        String endpoint = env.getOrDefault("RAMPART_AZURE_IMDS_ENDPOINT", "");
+        return Optional.of(TokenSource.managedIdentity(HTTP.get(),
+            endpoint.isBlank() ? TokenSource.IMDS : URI.create(endpoint.strip()),
+            env.getOrDefault("AZURE_CLIENT_ID", "").strip(), clock));
+      }
+      case "azure-cli" -> {
+        return Optional.of(TokenSource.azureCli(env.getOrDefault("RAMPART_AZ", "az"), clock));
+      }
+      default -> throw new PostureException("RAMPART_AZURE_CREDENTIAL: " + kind
+          + " (expected: managed-identity or azure-cli)");
     }
     String tenant = env.getOrDefault("AZURE_TENANT_ID", "");
     String client = env.getOrDefault("AZURE_CLIENT_ID", "");

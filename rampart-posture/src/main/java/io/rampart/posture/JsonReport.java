@@ -1,88 +1,138 @@
 package io.rampart.posture;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.rampart.core.event.Severity;
 import io.rampart.discovery.Asset;
 import io.rampart.discovery.Relationship;
 import io.rampart.discovery.ScanError;
 import io.rampart.discovery.SourceRef;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 
-/** {@code --format json}: {@code {"assets": [...], "findings": [...], ...}}. */
+/**
+ * {@code --format json}: {@code {"assets": [...], "findings": [...], ...}}. Streamed with a
+ * generator rather than built as a tree: for 10,000 resources the tree cost more time and
+ * memory than the assessment itself.
+ */
 final class JsonReport {
   private JsonReport() {}
 
-  static ObjectNode report(Assessment a) {
-    ObjectNode root = Reports.JSON.createObjectNode();
-    ArrayNode assets = root.putArray("assets");
-    for (Asset x : a.inventory().assets()) {
-      ObjectNode n = assets.addObject();
-      n.put("id", x.id());
-      n.put("kind", x.kind().id());
-      n.put("type", x.type());
-      n.put("name", x.name());
-      n.put("provider", x.provider());
-      x.location().ifPresent(l -> n.put("location", l));
-      x.owner().ifPresent(o -> n.put("owner", o));
-      n.set("tags", Reports.JSON.valueToTree(x.tags()));
-      n.set("properties", Reports.JSON.valueToTree(x.properties()));
-      n.set("source", location(x.source()));
-      n.put("firstSeen", x.firstSeen().toString());
-      n.put("lastSeen", x.lastSeen().toString());
-      n.put("score", a.assetScores().getOrDefault(x.id(), 0.0));
-    }
-    ArrayNode rels = root.putArray("relationships");
-    for (Relationship r : a.inventory().relationships()) {
-      rels.addObject().put("from", r.from()).put("type", r.type().id()).put("to", r.to());
-    }
-    ArrayNode findings = root.putArray("findings");
-    for (Finding f : a.findings()) {
-      ObjectNode n = findings.addObject();
-      n.put("rule", f.rule());
-      n.put("severity", f.severity().id());
-      n.put("asset", f.asset());
-      n.put("title", f.title());
-      f.location().ifPresent(l -> n.set("location", location(l)));
-      ArrayNode refs = n.putArray("references");
-      f.references().forEach(refs::add);
-      n.put("score", f.score());
-    }
-    ArrayNode paths = root.putArray("attackPaths");
-    for (AttackPath p : a.attackPaths()) {
-      ObjectNode n = paths.addObject();
-      n.put("id", p.id()).put("title", p.title()).put("severity", p.severity().id())
-          .put("score", p.score());
-      p.assets().forEach(n.putArray("assets")::add);
-      p.findings().forEach(n.putArray("findings")::add);
-    }
-    ArrayNode errors = root.putArray("errors");
-    for (ScanError e : a.inventory().errors()) {
-      ObjectNode n = errors.addObject().put("path", e.where().path());
-      if (e.where().line() > 0) {
-        n.put("line", e.where().line());
+  static void write(Assessment a, OutputStream out) {
+    try (JsonGenerator g = Reports.JSON.getFactory().createGenerator(out)) {
+      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      g.useDefaultPrettyPrinter();
+      g.writeStartObject();
+      g.writeArrayFieldStart("assets");
+      for (Asset x : a.inventory().assets()) {
+        g.writeStartObject();
+        g.writeStringField("id", x.id());
+        g.writeStringField("kind", x.kind().id());
+        g.writeStringField("type", x.type());
+        g.writeStringField("name", x.name());
+        g.writeStringField("provider", x.provider());
+        if (x.location().isPresent()) {
+          g.writeStringField("location", x.location().get());
+        }
+        if (x.owner().isPresent()) {
+          g.writeStringField("owner", x.owner().get());
+        }
+        g.writeObjectField("tags", x.tags());
+        g.writeObjectField("properties", x.properties());
+        g.writeFieldName("source");
+        location(g, x.source());
+        g.writeStringField("firstSeen", x.firstSeen().toString());
+        g.writeStringField("lastSeen", x.lastSeen().toString());
+        g.writeNumberField("score", a.assetScores().getOrDefault(x.id(), 0.0));
+        g.writeEndObject();
       }
-      n.put("message", e.message());
+      g.writeEndArray();
+      g.writeArrayFieldStart("relationships");
+      for (Relationship r : a.inventory().relationships()) {
+        g.writeStartObject();
+        g.writeStringField("from", r.from());
+        g.writeStringField("type", r.type().id());
+        g.writeStringField("to", r.to());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("findings");
+      for (Finding f : a.findings()) {
+        g.writeStartObject();
+        g.writeStringField("rule", f.rule());
+        g.writeStringField("severity", f.severity().id());
+        g.writeStringField("asset", f.asset());
+        g.writeStringField("title", f.title());
+        if (f.location().isPresent()) {
+          g.writeFieldName("location");
+          location(g, f.location().get());
+        }
+        g.writeArrayFieldStart("references");
+        for (String ref : f.references()) {
+          g.writeString(ref);
+        }
+        g.writeEndArray();
+        g.writeNumberField("score", f.score());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("attackPaths");
+      for (AttackPath p : a.attackPaths()) {
+        g.writeStartObject();
+        g.writeStringField("id", p.id());
+        g.writeStringField("title", p.title());
+        g.writeStringField("severity", p.severity().id());
+        g.writeNumberField("score", p.score());
+        g.writeObjectField("assets", p.assets());
+        g.writeObjectField("findings", p.findings());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("errors");
+      for (ScanError e : a.inventory().errors()) {
+        g.writeStartObject();
+        g.writeStringField("path", e.where().path());
+        if (e.where().line() > 0) {
+          g.writeNumberField("line", e.where().line());
+        }
+        g.writeStringField("message", e.message());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("ruleErrors");
+      for (RuleError e : a.ruleErrors()) {
+        g.writeStartObject();
+        g.writeStringField("rule", e.rule());
+        g.writeNumberField("assets", e.assets());
+        g.writeStringField("message", e.message());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeObjectFieldStart("summary");
+      g.writeNumberField("estateScore", a.estateScore());
+      g.writeNumberField("assets", a.inventory().assets().size());
+      g.writeNumberField("findings", a.findings().size());
+      g.writeNumberField("attackPaths", a.attackPaths().size());
+      g.writeObjectFieldStart("bySeverity");
+      long[] counts = new long[Severity.values().length];
+      a.findings().forEach(f -> counts[f.severity().ordinal()]++);
+      for (Severity s : Severity.values()) {
+        g.writeNumberField(s.id(), counts[s.ordinal()]);
+      }
+      g.writeEndObject();
+      g.writeEndObject();
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    ArrayNode ruleErrors = root.putArray("ruleErrors");
-    a.ruleErrors().forEach(e -> ruleErrors.addObject().put("rule", e.rule())
-        .put("assets", e.assets()).put("message", e.message()));
-    ObjectNode summary = root.putObject("summary");
-    summary.put("estateScore", a.estateScore());
-    summary.put("assets", a.inventory().assets().size());
-    summary.put("findings", a.findings().size());
-    summary.put("attackPaths", a.attackPaths().size());
-    ObjectNode by = summary.putObject("bySeverity");
-    for (Severity s : Severity.values()) {
-      by.put(s.id(), a.findings().stream().filter(f -> f.severity() == s).count());
-    }
-    return root;
   }
 
-  static ObjectNode location(SourceRef s) {
-    ObjectNode n = Reports.JSON.createObjectNode().put("path", s.path());
+  private static void location(JsonGenerator g, SourceRef s) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("path", s.path());
     if (s.line() > 0) {
-      n.put("line", s.line());
+      g.writeNumberField("line", s.line());
     }
-    return n;
+    g.writeEndObject();
   }
 }

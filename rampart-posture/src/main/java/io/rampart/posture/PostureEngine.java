@@ -68,16 +68,21 @@ public final class PostureEngine {
     findings.sort(Comparator.comparingDouble(Finding::score).reversed()
         .thenComparing(Finding::rule).thenComparing(Finding::asset));
     List<AttackPath> paths = AttackPaths.find(inventory, findings, rules.rules());
+    // grouped once: filtering all findings and paths per asset was quadratic in estate size
+    Map<String, List<Finding>> byAsset = new java.util.HashMap<>();
+    for (Finding f : findings) {
+      byAsset.computeIfAbsent(f.asset(), k -> new ArrayList<>()).add(f);
+    }
+    Map<String, Double> pathScore = new java.util.HashMap<>();
+    for (AttackPath p : paths) {
+      for (String id : p.assets()) {
+        pathScore.merge(id, p.score(), Math::max);
+      }
+    }
     Map<String, Double> assetScores = new LinkedHashMap<>();
     for (Asset a : assets) {
-      List<Finding> mine = findings.stream().filter(f -> f.asset().equals(a.id())).toList();
-      double s = Scoring.asset(mine);
-      for (AttackPath p : paths) {
-        if (p.assets().contains(a.id())) {
-          s = Math.max(s, p.score());
-        }
-      }
-      assetScores.put(a.id(), s);
+      double s = Scoring.asset(byAsset.getOrDefault(a.id(), List.of()));
+      assetScores.put(a.id(), Math.max(s, pathScore.getOrDefault(a.id(), s)));
     }
     return new Assessment(inventory, findings, paths, errors, assetScores,
         Scoring.estate(List.copyOf(assetScores.values())));

@@ -17,7 +17,10 @@ public final class Reports {
       PrintStream out) {
     switch (format) {
       case TEXT -> TextReport.write(a, out);
-      case JSON -> out.println(json(JsonReport.report(a)));
+      case JSON -> {
+        JsonReport.write(a, out);
+        out.println();
+      }
       case SARIF -> out.println(json(SarifReport.report(a, rules)));
       case CSV -> CsvReport.write(a, out);
       case HTML -> HtmlReport.write(a, clock, out);

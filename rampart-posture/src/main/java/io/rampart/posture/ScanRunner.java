@@ -25,8 +25,8 @@ import java.util.Optional;
  * Files that cannot be read are listed on {@code err} and in the report; they do not change the
  * exit code. With {@code --source azure}, arguments that are not existing files are subscription
  * IDs scanned live through Azure Resource Graph, with credentials from the environment: {@code
- * AZURE_ACCESS_TOKEN}, or {@code AZURE_TENANT_ID} + {@code AZURE_CLIENT_ID} + {@code
- * AZURE_CLIENT_SECRET} ({@code AZURE_AUTHORITY_HOST}, {@code AZURE_RESOURCE_MANAGER} override the
+ * AZURE_ACCESS_TOKEN}, {@code RAMPART_AZURE_CREDENTIAL=managed-identity} or {@code azure-cli},
+ * or {@code AZURE_TENANT_ID} + {@code AZURE_CLIENT_ID} + {@code AZURE_CLIENT_SECRET} ({@code AZURE_AUTHORITY_HOST}, {@code AZURE_RESOURCE_MANAGER} override the
  * endpoints).
  */
 public final class ScanRunner {
@@ -85,9 +85,16 @@ public final class ScanRunner {
         && !subscriptions.isEmpty();
     Inventory inventory = discovery.scan(live ? files : request.paths(), request.source());
     if (live) {
-      Optional<TokenSource> tokens = AzureCredentials.fromEnv(env, clock);
+      Optional<TokenSource> tokens;
+      try {
+        tokens = AzureCredentials.fromEnv(env, clock);
+      } catch (PostureException e) {
+        err.println("rampart scan: " + e.getMessage());
+        return USAGE;
+      }
       if (tokens.isEmpty()) {
-        err.println("rampart scan: azure: no credentials (expected: AZURE_ACCESS_TOKEN, or "
+        err.println("rampart scan: azure: no credentials (expected: AZURE_ACCESS_TOKEN, "
+            + "RAMPART_AZURE_CREDENTIAL=managed-identity or azure-cli, or "
             + "AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET)");
         return USAGE;
       }

@@ -35,6 +35,11 @@ final class EmptyInventory implements InventoryStore {
   }
 
   @Override
+  public int failRunningBefore(java.time.Instant before, String message) {
+    return 0;
+  }
+
+  @Override
   public Optional<AssessmentRun> assessment(String id) {
     return Optional.empty();
   }

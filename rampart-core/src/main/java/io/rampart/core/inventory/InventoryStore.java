@@ -36,6 +36,12 @@ public interface InventoryStore {
   /** Marks a running assessment failed, with a one-line reason. */
   AssessmentRun fail(String id, String message);
 
+  /**
+   * Marks every assessment still running that started before {@code before} as failed with
+   * {@code message}: runs a stopped process left behind. Returns how many there were.
+   */
+  int failRunningBefore(java.time.Instant before, String message);
+
   Optional<AssessmentRun> assessment(String id);
 
   /** Assessments newest first; {@code cursor} is "" for the first page. */

@@ -119,6 +119,16 @@ public final class JdbcInventoryStore implements InventoryStore {
     });
   }
 
+  @Override
+  public int failRunningBefore(Instant before, String message) {
+    requireNonNull(before, "before");
+    requireNonNull(message, "message");
+    Instant now = now();
+    return run("failRunningBefore", c -> update(c, "UPDATE assessments SET status = ?,"
+            + " finished_at = ?, message = ? WHERE status = ? AND started_at < ?",
+        AssessmentStatus.FAILED.id(), now, message, AssessmentStatus.RUNNING.id(), before));
+  }
+
   private static AssessmentRun requireRunning(Connection c, String id) throws SQLException {
     List<AssessmentRun> runs = select(c, "SELECT " + InventorySql.RUN_COLUMNS
         + " FROM assessments WHERE id = ?", InventorySql::run, id);

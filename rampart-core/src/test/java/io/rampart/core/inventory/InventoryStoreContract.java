@@ -243,6 +243,21 @@ abstract class InventoryStoreContract {
     assertThat(store.links()).containsExactly(new AssetLink("/sub/a", "stores_data_in", "/sub/b"));
   }
 
+  @Test
+  void runsLeftRunningByAStoppedProcessCanBeFailed() {
+    AssessmentRun old = store.start("nightly", List.of("x"), "");
+    clock.advance(Duration.ofMinutes(5));
+    Instant restart = clock.instant();
+    clock.advance(Duration.ofSeconds(1));
+    AssessmentRun current = store.start("nightly", List.of("x"), "");
+
+    assertThat(store.failRunningBefore(restart, "interrupted: the process stopped")).isEqualTo(1);
+    assertThat(store.assessment(old.id()).orElseThrow().message())
+        .contains("interrupted: the process stopped");
+    assertThat(store.assessment(current.id()).orElseThrow().status())
+        .isEqualTo(AssessmentStatus.RUNNING);
+  }
+
   private List<String> statuses(FindingQuery.Builder q) {
     return store.findings(q.build()).items().stream().map(f -> f.finding().rule()).toList();
   }

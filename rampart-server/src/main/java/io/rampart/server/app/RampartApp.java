@@ -109,6 +109,12 @@ public final class RampartApp implements AutoCloseable {
       Secret token = bootstrapAdmin(services, env);
       String configText = ConfigPrinter.describe(config);
       ConfigChanges.record(services.eventLog(), configText);
+      if (services.database().dialect() == io.rampart.core.storage.Dialect.H2) {
+        // the embedded database belongs to this process alone, so a run still marked running
+        // was cut off by a previous stop (on PostgreSQL another node may own it)
+        services.inventory().failRunningBefore(clock.instant(),
+            "interrupted: the process stopped during the run");
+      }
       assessments = AssessmentScheduler.start(config.extension(AssessmentsSection.INSTANCE),
           AssessmentService.create(services.inventory(), services.eventLog(),
               Discovery.create(clock), services.catalog()), clock);

@@ -136,6 +136,42 @@ class RampartAppIT {
     return send(api, path, token).statusCode();
   }
 
+  @Test
+  void configuredSchedulesStartThroughTheApiAndAreListed() throws Exception {
+    Path estate = dataDir.resolve("rg.json");
+    java.nio.file.Files.writeString(estate, "{\"data\": [{\"id\": \"/subscriptions/1/resourceGroups/"
+        + "ai/providers/Microsoft.CognitiveServices/accounts/a\", \"name\": \"a\", \"type\":"
+        + " \"microsoft.cognitiveservices/accounts\", \"properties\": {}}]}");
+    RampartConfig config = io.rampart.core.config.ConfigLoader.parse("""
+        data-dir: %s
+        server:
+          host: 127.0.0.1
+          port: 0
+        assessments:
+          schedules:
+            - name: estate
+              cron: "0 0 1 1 *"
+              sources: [%s]
+        """.formatted(dataDir.resolve("data"), estate), "rampart.yaml", dataDir, Map.of());
+    String token = "it-admin-token-0123456789abcdef";
+    try (RampartApp app = RampartApp.start(config, Map.of("RAMPART_ADMIN_TOKEN", token),
+        Clock.systemUTC())) {
+      HttpResponse<String> started = HTTP.send(HttpRequest.newBuilder(
+              app.apiUrl().resolve("/api/assessments"))
+          .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString("{\"schedule\": \"estate\"}")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+      String id = JSON.readTree(started.body()).get("id").asText();
+      JsonNode list = JSON.readTree(send(app.apiUrl(), "/api/assessments", token).body());
+      assertThat(list.get("assessments").findValuesAsText("id")).contains(id);
+      assertThat(list.get("assessments").get(0).get("scope").asText()).isEqualTo("estate");
+      assertThat(send(app.apiUrl(), "/api/findings", token).statusCode()).isEqualTo(200);
+      assertThat(send(app.apiUrl(), "/api/assets?include-missing=true", token).statusCode())
+          .isEqualTo(200);
+    }
+  }
+
   private static HttpResponse<String> send(URI api, String path, String token) throws Exception {
     HttpRequest.Builder b = HttpRequest.newBuilder(api.resolve(path));
     if (token != null) {
