@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# DLP benchmarks (see docs/BENCHMARKS.md, "## DLP"). Run from the repo root after
-# `./mvnw -o -pl rampart-dlp install`. Generated data lives in $TMPDIR, never in the repo.
-#   1. whole process: `rampart dlp scan --format jsonl` over a generated 110 MB mixed corpus,
-#      1 thread (pinned to one core) and 2 threads, wall time and peak RSS; then one 1 GB file
-#      under a 256 MB heap (bounded memory whatever the input size);
+# DLP benchmarks (see docs/BENCHMARKS.md, "## DLP"). Run from the repo root; it compiles what it
+# needs with the reactor (never `mvn install`). Generated data lives in $TMPDIR, never in the repo.
+#   1. whole process: `rampart dlp scan --format jsonl` over a generated 110 MB mixed corpus
+#      (bench/dlp/gen_corpus.py), 1 thread pinned to one core and all cores (--threads $(nproc)),
+#      wall time, CPU time and peak RSS; then one 1 GB file under a 256 MB heap (bounded memory
+#      whatever the input size);
 #   2. in-process side by side, dev corpus: rampart-dlp vs the npm package redact-pii (a peer for
 #      comparison, never a dependency), both warmed up, median of 5 passes;
 #   3. with BASE=<git rev>: the same whole-process runs and an in-process side-by-side
@@ -14,7 +15,8 @@ DEV=${1:-../shared/data/dlp/dev.jsonl}
 WORK=${TMPDIR:-/tmp}/rampart-dlp-bench
 JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin
 mkdir -p "$WORK"
-./mvnw -q -o -pl rampart-dlp dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" >/dev/null
+./mvnw -q -o -pl rampart-dlp -am compile dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" >/dev/null
+CORES=$(nproc)
 PICO=$(find ~/.m2/repository/info/picocli -name 'picocli-4.7.7.jar' | head -1)
 DEPS="$(cat "$WORK/cp.txt"):$PICO"
 cat > "$WORK/Dlp.java" <<'J'
@@ -42,6 +44,7 @@ if [ ! -f "$WORK/big/1g.txt" ]; then
   # head stops the loop early (SIGPIPE): not an error
   { for k in $(seq 10); do cat "$WORK/corpus"/*; done || true; } | head -c 1000000000 > "$WORK/big/1g.txt"
 fi
+echo "load: $(cut -d' ' -f1-3 /proc/loadavg), cores: $CORES"
 echo "corpus: $BYTES bytes in $(ls "$WORK/corpus" | wc -l) files; big file: $(stat -c %s "$WORK/big/1g.txt") bytes"
 cli() { # VARIANT THREADS PIN PATH
   local pin=""; [ "$3" = pin ] && pin="taskset -c 0"
@@ -51,13 +54,13 @@ cli() { # VARIANT THREADS PIN PATH
   local size; size=$(du -sb "$4" | cut -f1)
   # on a shared machine wall time measures the neighbours too: CPU time (user+sys, JIT and GC
   # threads included) is the per-core figure
-  printf '%-5s threads=%s %-4s %-10s wall %7.2f s %6.1f MB/s | cpu %7.2f s %6.1f MB/cpu-s | findings %7d | max RSS %4d MB\n' \
+  printf '%-5s threads=%s %-4s %-10s wall %7.2f s %6.1f MB/s | cpu %7.2f s %6.1f MB/cpu-s | findings %7d | max RSS %4d MB | load %s\n' \
     "$1" "$2" "${3/nopin/}" "$(basename "$4")" "$wall" "$(echo "$size / 1000000 / $wall" | bc -l)" \
     "$(echo "$user + $sys" | bc -l)" "$(echo "$size / 1000000 / ($user + $sys)" | bc -l)" \
-    "$(wc -l < "$WORK/out.jsonl")" $((rss / 1024))
+    "$(wc -l < "$WORK/out.jsonl")" $((rss / 1024)) "$(cut -d' ' -f1 /proc/loadavg)"
 }
 for v in $VARIANTS; do cli "$v" 1 pin "$WORK/corpus"; done
-for v in $VARIANTS; do cli "$v" 2 nopin "$WORK/corpus"; done
+for v in $VARIANTS; do cli "$v" "$CORES" nopin "$WORK/corpus"; done
 for v in $VARIANTS; do cli "$v" 1 pin "$WORK/big/1g.txt"; done
 [ -d "$WORK/npm/node_modules/redact-pii" ] || (mkdir -p "$WORK/npm" && cd "$WORK/npm" && npm install --silent redact-pii@3.4.0)
 NODE_PATH="$WORK/npm/node_modules" taskset -c 0 node bench/dlp/redact_pii_bench.js "$DEV" 5

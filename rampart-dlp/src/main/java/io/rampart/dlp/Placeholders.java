@@ -12,17 +12,21 @@ final class Placeholders {
     "here", "secret_key", "api_key", "token_here", "••"
   };
 
-  /** Per folded ASCII first char: the ASCII markers that start with it. */
-  private static final String[][] BY_FIRST = new String[128][];
+  /** Per folded ASCII char pair (c0 * 128 + c1): the ASCII markers that start with it. */
+  private static final String[][] BY_PAIR = new String[128 * 128][];
+  /** Per ASCII char: whether it is a one-char marker. */
+  private static final boolean[] SINGLE = new boolean[128];
 
   static {
     for (String m : MARKERS) {
-      char c = m.charAt(0);
-      if (c < 0x80) {
-        String[] old = BY_FIRST[c] == null ? new String[0] : BY_FIRST[c];
+      if (m.length() == 1 && m.charAt(0) < 0x80) {
+        SINGLE[m.charAt(0)] = true;
+      } else if (m.charAt(0) < 0x80 && m.charAt(1) < 0x80) {
+        int p = m.charAt(0) * 128 + m.charAt(1);
+        String[] old = BY_PAIR[p] == null ? new String[0] : BY_PAIR[p];
         String[] next = java.util.Arrays.copyOf(old, old.length + 1);
         next[old.length] = m;
-        BY_FIRST[c] = next;
+        BY_PAIR[p] = next;
       }
     }
   }
@@ -65,8 +69,17 @@ final class Placeholders {
    * the scan time on dense text.
    */
   private static boolean asciiPlaceholder(CharSequence s, int from, int to) {
+    char c1 = lower(s.charAt(from));
     for (int i = from; i < to; i++) {
-      String[] ms = BY_FIRST[lower(s.charAt(i))];
+      char c0 = c1;
+      if (SINGLE[c0]) {
+        return true;
+      }
+      if (i + 1 == to) {
+        break;
+      }
+      c1 = lower(s.charAt(i + 1));
+      String[] ms = BY_PAIR[c0 * 128 + c1];
       if (ms != null) {
         for (String m : ms) {
           if (regionEquals(s, i, to, m)) {
@@ -98,7 +111,7 @@ final class Placeholders {
     if (i + m.length() > to) {
       return false;
     }
-    for (int j = 1; j < m.length(); j++) {
+    for (int j = 2; j < m.length(); j++) {
       if (lower(s.charAt(i + j)) != m.charAt(j)) {
         return false;
       }
