@@ -113,6 +113,18 @@ public final class RampartCommand implements Runnable {
     return dataDir == null ? loaded : loaded.withDataDir(dataDir.toAbsolutePath());
   }
 
+  /**
+   * The named configuration (--config, else $RAMPART_CONFIG) of the command line that runs
+   * {@code spec}, for subcommands in other packages; empty when none is named (built-in
+   * defaults) or when the command runs outside the rampart root command (tests, benchmarks).
+   */
+  public static java.util.Optional<RampartConfig> namedConfig(CommandLine.Model.CommandSpec spec) {
+    if (spec.root().userObject() instanceof RampartCommand root && root.configFile().isPresent()) {
+      return java.util.Optional.of(root.loadConfig());
+    }
+    return java.util.Optional.empty();
+  }
+
   /** Whether the user named a data directory on the command line. */
   boolean dataDirGiven() {
     return dataDir != null;
