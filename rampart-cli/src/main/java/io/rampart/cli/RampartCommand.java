@@ -32,7 +32,7 @@ import picocli.CommandLine.ScopeType;
       io.rampart.cli.mcp.McpCommand.class,
       CommandLine.HelpCommand.class
     })
-public final class RampartCommand implements Runnable {
+public final class RampartCommand implements Runnable, io.rampart.cli.dlp.ConfigSource {
   /** Exit code for failures that are not usage errors (bad config, storage, findings). */
   public static final int EXIT_FAILURE = 1;
 
@@ -113,16 +113,10 @@ public final class RampartCommand implements Runnable {
     return dataDir == null ? loaded : loaded.withDataDir(dataDir.toAbsolutePath());
   }
 
-  /**
-   * The named configuration (--config, else $RAMPART_CONFIG) of the command line that runs
-   * {@code spec}, for subcommands in other packages; empty when none is named (built-in
-   * defaults) or when the command runs outside the rampart root command (tests, benchmarks).
-   */
-  public static java.util.Optional<RampartConfig> namedConfig(CommandLine.Model.CommandSpec spec) {
-    if (spec.root().userObject() instanceof RampartCommand root && root.configFile().isPresent()) {
-      return java.util.Optional.of(root.loadConfig());
-    }
-    return java.util.Optional.empty();
+  /** The named configuration (--config, else $RAMPART_CONFIG); empty when none is named. */
+  @Override
+  public java.util.Optional<RampartConfig> namedConfig() {
+    return configFile().map(file -> loadConfig());
   }
 
   /** Whether the user named a data directory on the command line. */

@@ -1,6 +1,5 @@
 package io.rampart.cli.dlp;
 
-import io.rampart.cli.RampartCommand;
 import io.rampart.dlp.Confidence;
 import io.rampart.dlp.CustomDetectors;
 import io.rampart.dlp.DlpConfig;
@@ -38,8 +37,10 @@ final class EngineOptions {
   /** The configuration's {@code dlp:} section, or the defaults when no file is named. */
   DlpSettings settings() {
     if (settings == null) {
-      settings = mixee == null ? DlpSettings.defaults() : RampartCommand.namedConfig(mixee)
-          .map(c -> c.extension(DlpSection.INSTANCE)).orElseGet(DlpSettings::defaults);
+      settings = mixee != null && mixee.root().userObject() instanceof ConfigSource source
+          ? source.namedConfig().map(c -> c.extension(DlpSection.INSTANCE))
+              .orElseGet(DlpSettings::defaults)
+          : DlpSettings.defaults();
     }
     return settings;
   }
