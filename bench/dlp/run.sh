@@ -27,7 +27,10 @@ build() {
   rm -rf "$WORK/$1" && mkdir -p "$WORK/$1/dlp" "$WORK/$1/cli"
   "$JAVA/javac" -nowarn -cp "$DEPS" -d "$WORK/$1/dlp" $(find "$2/src/main/java" -name '*.java')
   cp -r "$2/src/main/resources/." "$WORK/$1/dlp/"
-  "$JAVA/javac" -nowarn -cp "$WORK/$1/dlp:$DEPS" -d "$WORK/$1/cli" "$3"/*.java "$WORK/Dlp.java" bench/dlp/src/*.java
+  # FileScanBench drives this tree's FileScan API: work only
+  local bench=(bench/dlp/src/DevCorpusBench.java bench/dlp/src/CoreBench.java)
+  [ "$1" = work ] && bench+=(bench/dlp/src/FileScanBench.java)
+  "$JAVA/javac" -nowarn -cp "$WORK/$1/dlp:$DEPS" -d "$WORK/$1/cli" "$3"/*.java "$WORK/Dlp.java" "${bench[@]}"
 }
 build work rampart-dlp rampart-cli/src/main/java/io/rampart/cli/dlp
 VARIANTS=work
@@ -67,6 +70,11 @@ NODE_PATH="$WORK/npm/node_modules" taskset -c 0 node bench/dlp/redact_pii_bench.
 for v in $VARIANTS; do
   echo -n "$v " && taskset -c 0 "$JAVA/java" -cp "$WORK/$v/dlp:$WORK/$v/cli:$DEPS" DevCorpusBench "$DEV" 5
 done
+# in-process CPU time of the scanning thread: engine on both corpora, then the whole-file path
+for v in $VARIANTS; do
+  echo "$v (load $(cut -d' ' -f1 /proc/loadavg))" && taskset -c 1 "$JAVA/java" -cp "$WORK/$v/dlp:$WORK/$v/cli:$DEPS" CoreBench "$WORK/corpus" "$DEV" 11
+done
+taskset -c 1 "$JAVA/java" -Xmx256m -cp "$WORK/work/dlp:$WORK/work/cli:$DEPS" io.rampart.cli.dlp.FileScanBench "$WORK/corpus" 5
 if [ -n "${BASE:-}" ]; then
   mkdir -p "$WORK/sbs"
   "$JAVA/javac" -nowarn -cp "$DEPS" -d "$WORK/sbs" bench/dlp/src/SideBySide.java
