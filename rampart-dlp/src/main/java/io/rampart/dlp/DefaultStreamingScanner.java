@@ -12,6 +12,7 @@ import java.util.List;
 final class DefaultStreamingScanner implements StreamingScanner {
   static final int HOLD = 256;
   private static final int CONTEXT_KEEP = 128;
+  private static final String PEM_BEGIN = "-----BEGIN ";
 
   private final DefaultDlpEngine engine;
   private final int window;
@@ -99,7 +100,7 @@ final class DefaultStreamingScanner implements StreamingScanner {
       // searching the whole window (a whole file chunk) from the end cost a tenth of the scan
       int pem = -1;
       int lo = Math.max(0, Math.max(n - window, (int) Math.max(0, committed - base)));
-      for (int k = text.indexOf("-----BEGIN ", lo); k >= 0; k = text.indexOf("-----BEGIN ", k + 1)) {
+      for (int k = text.indexOf(PEM_BEGIN, lo); k >= 0; k = text.indexOf(PEM_BEGIN, k + 1)) {
         pem = k;
       }
       if (pem >= 0 && text.indexOf("-----END ", pem) < 0) {

@@ -81,7 +81,8 @@ public final class DlpSection implements ConfigExtension<DlpSettings> {
   }
 
   private static Optional<Confidence> confidence(ConfigNode node) {
-    return node.asString().flatMap(t -> parse(node, () -> Confidence.parse(t), "low, medium, high"));
+    return node.asString()
+        .flatMap(t -> parse(node, () -> Confidence.parse(t), "low, medium, high"));
   }
 
   private static Optional<RedactionPolicy> redaction(ConfigNode node) {
@@ -156,7 +157,8 @@ public final class DlpSection implements ConfigExtension<DlpSettings> {
         "disabled-types", List.copyOf(new TreeSet<>(e.disabledTypes())),
         "stream-window", e.streamWindow(),
         "custom-detectors", value.detectorFiles().stream().map(Path::toString).toList(),
-        "redaction", ConfigExtension.map("default-action", actionId(value.redaction().defaultAction()),
+        "redaction", ConfigExtension.map(
+            "default-action", actionId(value.redaction().defaultAction()),
             "actions", actions, "hmac-key", value.redaction().hmacKey()),
         "classification", rules.isEmpty() ? "default" : rules);
   }

@@ -35,6 +35,8 @@ public record DlpSettings(
 
   /** The classifier these settings describe. */
   public Classifier classifier() {
-    return classification.isEmpty() ? Classifier.createDefault() : Classifier.create(classification);
+    return classification.isEmpty()
+        ? Classifier.createDefault()
+        : Classifier.create(classification);
   }
 }

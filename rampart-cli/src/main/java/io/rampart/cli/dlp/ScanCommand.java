@@ -57,7 +57,8 @@ final class ScanCommand implements java.util.concurrent.Callable<Integer> {
   @Option(names = "--show-values", description = "Print matched values (off by default).")
   boolean showValues;
 
-  @Option(names = "--threads", description = "Worker threads (default: all cores).")
+  @Option(names = "--threads", description = "Worker threads (default: all cores). With more"
+      + " than one, jsonl and text lines of different files may interleave; each names its path.")
   int threads = Runtime.getRuntime().availableProcessors();
 
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or directories.")
@@ -93,10 +94,9 @@ final class ScanCommand implements java.util.concurrent.Callable<Integer> {
     } finally {
       pool.shutdownNow();
     }
-    if (format == Format.json) {
-      out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(jsonReport(results)));
-    } else if (format == Format.sarif) {
-      out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(Sarif.report(results)));
+    if (format == Format.json || format == Format.sarif) {
+      Object report = format == Format.json ? jsonReport(results) : Sarif.report(results);
+      out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report));
     }
     out.flush();
     return failing.get() > 0 ? 1 : 0;
