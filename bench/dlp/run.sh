@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# DLP benchmarks (see docs/BENCHMARKS.md, "## DLP"). Run from the repo root after
-# `./mvnw -o -pl rampart-dlp install`. Generated data lives in $TMPDIR, never in the repo.
-#   1. whole process: `rampart dlp scan --format jsonl` over a generated 110 MB mixed corpus,
-#      1 thread (pinned to one core) and 2 threads, wall time and peak RSS; then one 1 GB file
-#      under a 256 MB heap (bounded memory whatever the input size);
+# DLP benchmarks (see docs/BENCHMARKS.md, "## DLP"). Run from the repo root; it compiles what it
+# needs with the reactor (never `mvn install`). Generated data lives in $TMPDIR, never in the repo.
+#   1. whole process: `rampart dlp scan --format jsonl` over a generated 110 MB mixed corpus
+#      (bench/dlp/gen_corpus.py), 1 thread pinned to one core and all cores (--threads $(nproc)),
+#      wall time, CPU time and peak RSS; then one 1 GB file under a 256 MB heap (bounded memory
+#      whatever the input size);
 #   2. in-process side by side, dev corpus: rampart-dlp vs the npm package redact-pii (a peer for
 #      comparison, never a dependency), both warmed up, median of 5 passes;
 #   3. with BASE=<git rev>: the same whole-process runs and an in-process side-by-side
@@ -14,7 +15,8 @@ DEV=${1:-../shared/data/dlp/dev.jsonl}
 WORK=${TMPDIR:-/tmp}/rampart-dlp-bench
 JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin
 mkdir -p "$WORK"
-./mvnw -q -o -pl rampart-dlp dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" >/dev/null
+./mvnw -q -o -pl rampart-dlp -am compile dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" >/dev/null
+CORES=$(nproc)
 PICO=$(find ~/.m2/repository/info/picocli -name 'picocli-4.7.7.jar' | head -1)
 DEPS="$(cat "$WORK/cp.txt"):$PICO"
 cat > "$WORK/Dlp.java" <<'J'
@@ -25,7 +27,10 @@ build() {
   rm -rf "$WORK/$1" && mkdir -p "$WORK/$1/dlp" "$WORK/$1/cli"
   "$JAVA/javac" -nowarn -cp "$DEPS" -d "$WORK/$1/dlp" $(find "$2/src/main/java" -name '*.java')
   cp -r "$2/src/main/resources/." "$WORK/$1/dlp/"
-  "$JAVA/javac" -nowarn -cp "$WORK/$1/dlp:$DEPS" -d "$WORK/$1/cli" "$3"/*.java "$WORK/Dlp.java" bench/dlp/src/*.java
+  # FileScanBench drives this tree's FileScan API: work only
+  local bench=(bench/dlp/src/DevCorpusBench.java bench/dlp/src/CoreBench.java)
+  [ "$1" = work ] && bench+=(bench/dlp/src/FileScanBench.java)
+  "$JAVA/javac" -nowarn -cp "$WORK/$1/dlp:$DEPS" -d "$WORK/$1/cli" "$3"/*.java "$WORK/Dlp.java" "${bench[@]}"
 }
 build work rampart-dlp rampart-cli/src/main/java/io/rampart/cli/dlp
 VARIANTS=work
@@ -42,6 +47,7 @@ if [ ! -f "$WORK/big/1g.txt" ]; then
   # head stops the loop early (SIGPIPE): not an error
   { for k in $(seq 10); do cat "$WORK/corpus"/*; done || true; } | head -c 1000000000 > "$WORK/big/1g.txt"
 fi
+echo "load: $(cut -d' ' -f1-3 /proc/loadavg), cores: $CORES"
 echo "corpus: $BYTES bytes in $(ls "$WORK/corpus" | wc -l) files; big file: $(stat -c %s "$WORK/big/1g.txt") bytes"
 cli() { # VARIANT THREADS PIN PATH
   local pin=""; [ "$3" = pin ] && pin="taskset -c 0"
@@ -51,19 +57,24 @@ cli() { # VARIANT THREADS PIN PATH
   local size; size=$(du -sb "$4" | cut -f1)
   # on a shared machine wall time measures the neighbours too: CPU time (user+sys, JIT and GC
   # threads included) is the per-core figure
-  printf '%-5s threads=%s %-4s %-10s wall %7.2f s %6.1f MB/s | cpu %7.2f s %6.1f MB/cpu-s | findings %7d | max RSS %4d MB\n' \
+  printf '%-5s threads=%s %-4s %-10s wall %7.2f s %6.1f MB/s | cpu %7.2f s %6.1f MB/cpu-s | findings %7d | max RSS %4d MB | load %s\n' \
     "$1" "$2" "${3/nopin/}" "$(basename "$4")" "$wall" "$(echo "$size / 1000000 / $wall" | bc -l)" \
     "$(echo "$user + $sys" | bc -l)" "$(echo "$size / 1000000 / ($user + $sys)" | bc -l)" \
-    "$(wc -l < "$WORK/out.jsonl")" $((rss / 1024))
+    "$(wc -l < "$WORK/out.jsonl")" $((rss / 1024)) "$(cut -d' ' -f1 /proc/loadavg)"
 }
 for v in $VARIANTS; do cli "$v" 1 pin "$WORK/corpus"; done
-for v in $VARIANTS; do cli "$v" 2 nopin "$WORK/corpus"; done
+for v in $VARIANTS; do cli "$v" "$CORES" nopin "$WORK/corpus"; done
 for v in $VARIANTS; do cli "$v" 1 pin "$WORK/big/1g.txt"; done
 [ -d "$WORK/npm/node_modules/redact-pii" ] || (mkdir -p "$WORK/npm" && cd "$WORK/npm" && npm install --silent redact-pii@3.4.0)
 NODE_PATH="$WORK/npm/node_modules" taskset -c 0 node bench/dlp/redact_pii_bench.js "$DEV" 5
 for v in $VARIANTS; do
   echo -n "$v " && taskset -c 0 "$JAVA/java" -cp "$WORK/$v/dlp:$WORK/$v/cli:$DEPS" DevCorpusBench "$DEV" 5
 done
+# in-process CPU time of the scanning thread: engine on both corpora, then the whole-file path
+for v in $VARIANTS; do
+  echo "$v (load $(cut -d' ' -f1 /proc/loadavg))" && taskset -c 1 "$JAVA/java" -cp "$WORK/$v/dlp:$WORK/$v/cli:$DEPS" CoreBench "$WORK/corpus" "$DEV" 11
+done
+taskset -c 1 "$JAVA/java" -Xmx256m -cp "$WORK/work/dlp:$WORK/work/cli:$DEPS" io.rampart.cli.dlp.FileScanBench "$WORK/corpus" 5
 if [ -n "${BASE:-}" ]; then
   mkdir -p "$WORK/sbs"
   "$JAVA/javac" -nowarn -cp "$DEPS" -d "$WORK/sbs" bench/dlp/src/SideBySide.java

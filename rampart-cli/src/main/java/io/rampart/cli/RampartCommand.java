@@ -33,7 +33,7 @@ import picocli.CommandLine.ScopeType;
       io.rampart.cli.mcp.McpCommand.class,
       CommandLine.HelpCommand.class
     })
-public final class RampartCommand implements Runnable {
+public final class RampartCommand implements Runnable, io.rampart.cli.dlp.ConfigSource {
   /** Exit code for failures that are not usage errors (bad config, storage, findings). */
   public static final int EXIT_FAILURE = 1;
 
@@ -112,6 +112,12 @@ public final class RampartCommand implements Runnable {
     Path file = configFile().orElse(null);
     RampartConfig loaded = file == null ? RampartConfig.defaults() : ConfigLoader.load(file, env);
     return dataDir == null ? loaded : loaded.withDataDir(dataDir.toAbsolutePath());
+  }
+
+  /** The named configuration (--config, else $RAMPART_CONFIG); empty when none is named. */
+  @Override
+  public java.util.Optional<RampartConfig> namedConfig() {
+    return configFile().map(file -> loadConfig());
   }
 
   /** Whether the user named a data directory on the command line. */

@@ -33,7 +33,7 @@ final class Addresses {
       if (we - ws < 2) {
         break;
       }
-      int bits = lx.lookup(st.s, ws, we, Lexicon.hash(st.s, ws, we));
+      int bits = lx.lookup(st.a, ws, we, Lexicon.hash(st.s, ws, we));
       if ((bits & Lexicon.STREET_SUFFIX) != 0 && w > 0) {
         suffixEnd = st.at(we) == '.' ? we + 1 : we;
         break;

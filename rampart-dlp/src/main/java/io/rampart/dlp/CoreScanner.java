@@ -151,7 +151,7 @@ final class CoreScanner {
         char c = a[k];
         h = 31 * h + (c < 0x80 ? FOLD[c] : Lexicon.fold(c));
       }
-      int bits = lx.lookupEager(s, i, j, h);
+      int bits = lx.lookupEager(a, i, j, h);
       if (bits != 0) {
         if ((bits & Lexicon.SECRET) != 0) {
           SecretValues.after(st, i, j, bits);

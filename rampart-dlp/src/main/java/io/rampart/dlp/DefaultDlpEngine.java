@@ -25,7 +25,12 @@ final class DefaultDlpEngine implements DlpEngine {
   @Override
   public List<Finding> scan(CharSequence text) {
     requireNonNull(text, "text");
-    TextNormalizer.Normalized norm = TextNormalizer.normalize(text);
+    return scan(text.toString(), null);
+  }
+
+  /** Scans {@code text}, reading it through {@code buffer} when that is long enough. */
+  List<Finding> scan(String text, char[] buffer) {
+    TextNormalizer.Normalized norm = TextNormalizer.normalize(text, buffer);
     ScanState st = CoreScanner.scan(norm.text(), norm.chars());
     List<Candidate> extra = List.of();
     if (!custom.isEmpty()) {

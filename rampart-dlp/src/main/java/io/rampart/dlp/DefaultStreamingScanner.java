@@ -12,10 +12,13 @@ import java.util.List;
 final class DefaultStreamingScanner implements StreamingScanner {
   static final int HOLD = 256;
   private static final int CONTEXT_KEEP = 128;
+  private static final String PEM_BEGIN = "-----BEGIN ";
 
   private final DefaultDlpEngine engine;
   private final int window;
-  private final StringBuilder buf = new StringBuilder();
+  private StringBuilder buf = new StringBuilder();
+  /** Reused for windows too large for the normalizer's per-thread scratch (large file chunks). */
+  private char[] scratch;
   private long base;
   private long cpBase;
   private long committed;
@@ -74,7 +77,10 @@ final class DefaultStreamingScanner implements StreamingScanner {
 
   Step step(boolean last) {
     String text = buf.toString();
-    List<Finding> found = engine.scan(text);
+    if (text.length() > 1 << 16 && (scratch == null || scratch.length < text.length())) {
+      scratch = new char[text.length() + (text.length() >> 3)];
+    }
+    List<Finding> found = engine.scan(text, text.length() > 1 << 16 ? scratch : null);
     int n = text.length();
     scannedUpTo = base + n;
     int c = n;
@@ -90,7 +96,13 @@ final class DefaultStreamingScanner implements StreamingScanner {
         t--;
       }
       c = Math.min(c, t);
-      int pem = text.lastIndexOf("-----BEGIN ");
+      // only a PEM block that starts after the earliest possible commit point can pull it back:
+      // searching the whole window (a whole file chunk) from the end cost a tenth of the scan
+      int pem = -1;
+      int lo = Math.max(0, Math.max(n - window, (int) Math.max(0, committed - base)));
+      for (int k = text.indexOf(PEM_BEGIN, lo); k >= 0; k = text.indexOf(PEM_BEGIN, k + 1)) {
+        pem = k;
+      }
       if (pem >= 0 && text.indexOf("-----END ", pem) < 0) {
         c = Math.min(c, pem);
       }
@@ -143,7 +155,14 @@ final class DefaultStreamingScanner implements StreamingScanner {
       // lookup for Latin-1 text, the StringBuilder path walks it char by char
       cpBase += cut <= step.text().length() && base == step.base()
           ? step.text().codePointCount(0, cut) : Character.codePointCount(buf, 0, cut);
-      buf.delete(0, cut);
+      if (base == step.base() && buf.length() == step.text().length()) {
+        // a fresh builder from the kept tail: a StringBuilder that once held a char above U+00FF
+        // stays UTF-16 for good, and every later window of the stream would pay for it
+        buf = new StringBuilder(step.text().length() - cut + 1024).append(step.text(), cut,
+            step.text().length());
+      } else {
+        buf.delete(0, cut);
+      }
       base += cut;
     }
   }

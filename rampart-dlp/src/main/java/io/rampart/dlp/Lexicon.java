@@ -135,6 +135,50 @@ final class Lexicon {
     return (secretPrefix[p >>> 6] & bit) != 0 || capitalized && (capPrefix[p >>> 6] & bit) != 0;
   }
 
+  /** As {@link #lookup(CharSequence, int, int, int)}, on the scanner's char array. */
+  int lookup(char[] a, int from, int to, int h) {
+    int m = slot(h);
+    if ((bloom[m >>> 22] & (1L << m)) == 0) {
+      return 0;
+    }
+    return probe(a, from, to, h, m);
+  }
+
+  /** As {@link #lookupEager(CharSequence, int, int, int)}, on the scanner's char array. */
+  int lookupEager(char[] a, int from, int to, int h) {
+    int m = slot(h);
+    if ((eagerBloom[m >>> 22] & (1L << m)) == 0) {
+      return 0;
+    }
+    return probe(a, from, to, h, m);
+  }
+
+  // the hot path reads a char array: String.charAt pays a coder check and a bounds check per char
+  private int probe(char[] a, int from, int to, int h, int m) {
+    int len = to - from;
+    int i = (m >>> 7) & mask;
+    while (true) {
+      String k = keys[i];
+      if (k == null) {
+        return 0;
+      }
+      if (hashes[i] == h && k.length() == len && matches(k, a, from)) {
+        return values[i];
+      }
+      i = (i + 1) & mask;
+    }
+  }
+
+  private static boolean matches(String k, char[] a, int from) {
+    for (int j = 0; j < k.length(); j++) {
+      char c = a[from + j];
+      if (k.charAt(j) != (c < 0x80 ? (c >= 'A' && c <= 'Z' ? (char) (c | 0x20) : c) : fold(c))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private int probe(CharSequence s, int from, int to, int h, int m) {
     int len = to - from;
     int i = (m >>> 7) & mask;

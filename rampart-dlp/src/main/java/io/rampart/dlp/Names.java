@@ -62,7 +62,7 @@ final class Names {
     if (!capitalized(st, ws, we, allCaps)) {
       return j;
     }
-    int w2 = lx.lookup(st.s, ws, we, Lexicon.hash(st.s, ws, we));
+    int w2 = lx.lookup(st.a, ws, we, Lexicon.hash(st.s, ws, we));
     if ((w2 & Lexicon.NOT_NAME) != 0) {
       return j;
     }
@@ -89,7 +89,7 @@ final class Names {
       int xs = end + 1;
       int xe = wordEnd(st, xs);
       if (capitalized(st, xs, xe, allCaps)
-          && (lx.lookup(st.s, xs, xe, Lexicon.hash(st.s, xs, xe)) & Lexicon.SURNAME) != 0
+          && (lx.lookup(st.a, xs, xe, Lexicon.hash(st.s, xs, xe)) & Lexicon.SURNAME) != 0
           && surname) {
         end = xe;
       }

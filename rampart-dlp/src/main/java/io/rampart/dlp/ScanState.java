@@ -115,7 +115,7 @@ final class ScanState {
         q++;
       }
       if (!digit && q - p <= 24) {
-        int bits = lx.lookup(s, p, q, h) & Lexicon.KEYWORD_BITS;
+        int bits = lx.lookup(a, p, q, h) & Lexicon.KEYWORD_BITS;
         if (bits != 0) {
           if (kwCount == kwStart.length) {
             kwStart = java.util.Arrays.copyOf(kwStart, kwCount * 2);

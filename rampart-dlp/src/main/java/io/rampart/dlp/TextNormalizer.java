@@ -100,9 +100,17 @@ final class TextNormalizer {
    * than {@code String.charAt}, above all for text that is not Latin-1.
    */
   static Normalized normalize(CharSequence input) {
-    String s = input.toString();
+    return normalize(input.toString(), null);
+  }
+
+  /**
+   * As {@link #normalize(CharSequence)}, but reads the text through {@code buffer} when it is at
+   * least as long: a caller that scans large texts repeatedly (a file stream) keeps one buffer
+   * instead of allocating one per scan.
+   */
+  static Normalized normalize(String s, char[] buffer) {
     int n = s.length();
-    char[] a = scratch(n);
+    char[] a = buffer != null && buffer.length >= n ? buffer : scratch(n);
     s.getChars(0, n, a, 0);
     int i = nextChange(a, 0, n);
     if (i == n) {

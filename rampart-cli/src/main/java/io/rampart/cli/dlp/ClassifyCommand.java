@@ -1,7 +1,6 @@
 package io.rampart.cli.dlp;
 
 import io.rampart.dlp.Classification;
-import io.rampart.dlp.Classifier;
 import io.rampart.dlp.Finding;
 import io.rampart.dlp.StreamFinding;
 import java.io.PrintWriter;
@@ -35,7 +34,7 @@ final class ClassifyCommand implements Callable<Integer> {
       int s = (int) Math.min(Integer.MAX_VALUE - 1, f.start());
       findings.add(new Finding(f.type(), s, s + 1, f.confidence(), f.score(), f.detector()));
     }
-    Classification c = Classifier.createDefault().classify(findings);
+    Classification c = engineOptions.settings().classifier().classify(findings);
     out.println(c.label().id());
     c.reasons().forEach(reason -> out.println("  " + reason));
     out.flush();

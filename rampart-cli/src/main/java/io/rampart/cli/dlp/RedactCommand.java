@@ -43,7 +43,12 @@ final class RedactCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    RedactionPolicy.Builder policy = RedactionPolicy.builder();
+    // the configuration's redaction policy, then the command line's actions on top of it
+    RedactionPolicy configured = engineOptions.settings().redaction();
+    RedactionPolicy.Builder policy = RedactionPolicy.builder()
+        .defaultAction(configured.defaultAction())
+        .hmacKey(configured.hmacKey());
+    configured.actions().forEach(policy::action);
     for (String a : actions) {
       int eq = a.indexOf('=');
       try {

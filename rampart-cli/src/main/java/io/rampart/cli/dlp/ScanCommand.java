@@ -1,5 +1,6 @@
 package io.rampart.cli.dlp;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,7 +35,13 @@ import picocli.CommandLine.Spec;
 final class ScanCommand implements java.util.concurrent.Callable<Integer> {
   enum Format { text, json, jsonl, sarif }
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /**
+   * Built on first use (json and sarif reports): loading Jackson databind costs a few hundred
+   * classes and a good part of a second of CPU at startup, which jsonl and text output never need.
+   */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   @Spec CommandSpec spec;
   @Mixin EngineOptions engineOptions = new EngineOptions();
@@ -49,7 +57,8 @@ final class ScanCommand implements java.util.concurrent.Callable<Integer> {
   @Option(names = "--show-values", description = "Print matched values (off by default).")
   boolean showValues;
 
-  @Option(names = "--threads", description = "Worker threads (default: all cores).")
+  @Option(names = "--threads", description = "Worker threads (default: all cores). With more"
+      + " than one, jsonl and text lines of different files may interleave; each names its path.")
   int threads = Runtime.getRuntime().availableProcessors();
 
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or directories.")
@@ -62,23 +71,22 @@ final class ScanCommand implements java.util.concurrent.Callable<Integer> {
     DlpEngine engine = engineOptions.engine();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    boolean streamed = format == Format.jsonl || format == Format.text;
     List<FileScan.Result> results = new ArrayList<>();
+    AtomicLong failing = new AtomicLong();
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
     try {
       List<Future<FileScan.Result>> futures = new ArrayList<>();
       for (Path f : files) {
-        futures.add(pool.submit(() -> FileScan.scan(engine, f)));
+        futures.add(pool.submit(() -> streamed
+            ? streamOne(engine, f, out, threshold, failing)
+            : count(FileScan.scan(engine, f), threshold, failing)));
       }
       for (Future<FileScan.Result> fu : futures) {
         FileScan.Result r = fu.get();
         r.note().ifPresent(n -> err.println("note: " + r.path() + ": " + n));
-        if (format == Format.jsonl || format == Format.text) {
-          r.findings().forEach(f -> print(out, r.path(), f));
-          results.add(new FileScan.Result(r.path(), List.of(), r.note()));
-          countInto(r, threshold);
-        } else {
+        if (!streamed) {
           results.add(r);
-          countInto(r, threshold);
         }
       }
     } catch (ExecutionException e) {
@@ -86,22 +94,62 @@ final class ScanCommand implements java.util.concurrent.Callable<Integer> {
     } finally {
       pool.shutdownNow();
     }
-    if (format == Format.json) {
-      out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(jsonReport(results)));
-    } else if (format == Format.sarif) {
-      out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(Sarif.report(results)));
+    if (format == Format.json || format == Format.sarif) {
+      Object report = format == Format.json ? jsonReport(results) : Sarif.report(results);
+      out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report));
     }
     out.flush();
-    return failing > 0 ? 1 : 0;
+    return failing.get() > 0 ? 1 : 0;
   }
 
-  private int failing;
+  /** Output a worker collects before writing it out in one piece (bounded, whatever the file). */
+  private static final int FLUSH_AT = 1 << 18;
 
-  private void countInto(FileScan.Result r, Confidence threshold) {
-    if (threshold != null) {
-      failing += (int) r.findings().stream()
-          .filter(f -> f.confidence().compareTo(threshold) >= 0).count();
+  /**
+   * Scans one file and writes its findings as they become final: nothing is kept per file, so
+   * memory does not grow with the file or its findings. A file's lines are written in batches
+   * under the writer's lock; with several threads, batches of different files may interleave
+   * (each line names its path).
+   */
+  private FileScan.Result streamOne(DlpEngine engine, Path path, PrintWriter out,
+      Confidence threshold, AtomicLong failing) {
+    StringBuilder lines = new StringBuilder();
+    String quotedPath = quote(path.toString());
+    java.util.Optional<String> note = FileScan.scan(engine, path, batch -> {
+      for (StreamFinding f : batch) {
+        if (threshold != null && f.confidence().compareTo(threshold) >= 0) {
+          failing.incrementAndGet();
+        }
+        line(lines, path, quotedPath, f);
+      }
+      if (lines.length() >= FLUSH_AT) {
+        write(out, lines);
+      }
+    });
+    write(out, lines);
+    return new FileScan.Result(path, List.of(), note);
+  }
+
+  private static void write(PrintWriter out, StringBuilder lines) {
+    if (!lines.isEmpty()) {
+      synchronized (out) {
+        out.append(lines);
+      }
+      lines.setLength(0);
     }
+  }
+
+  private static FileScan.Result count(FileScan.Result r, Confidence threshold,
+      AtomicLong failing) {
+    if (threshold != null) {
+      failing.addAndGet(r.findings().stream()
+          .filter(f -> f.confidence().compareTo(threshold) >= 0).count());
+    }
+    return r;
+  }
+
+  private static String quote(String s) {
+    return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(s)) + "\"";
   }
 
   private Confidence parse(String v) {
@@ -136,7 +184,7 @@ final class ScanCommand implements java.util.concurrent.Callable<Integer> {
   }
 
   ObjectNode node(Path path, StreamFinding f) {
-    ObjectNode n = JSON.createObjectNode();
+    ObjectNode n = Json.MAPPER.createObjectNode();
     n.put("path", path.toString());
     n.put("type", f.type());
     n.put("start", f.codePointStart());
@@ -149,18 +197,27 @@ final class ScanCommand implements java.util.concurrent.Callable<Integer> {
     return n;
   }
 
-  private void print(PrintWriter out, Path path, StreamFinding f) {
+  /** One line of jsonl (the same fields and order as {@link #node}) or text output. */
+  private void line(StringBuilder b, Path path, String quotedPath, StreamFinding f) {
     if (format == Format.jsonl) {
-      out.println(node(path, f).toString());
+      b.append("{\"path\":").append(quotedPath).append(",\"type\":").append(quote(f.type()))
+          .append(",\"start\":").append(f.codePointStart())
+          .append(",\"end\":").append(f.codePointEnd())
+          .append(",\"confidence\":\"").append(f.confidence().id())
+          .append("\",\"score\":").append(f.score());
+      if (showValues) {
+        b.append(",\"value\":").append(quote(f.value()));
+      }
+      b.append("}").append(System.lineSeparator());
     } else {
-      out.println(String.format(Locale.ROOT, "%s:%d-%d %s %s %.2f%s", path, f.codePointStart(),
+      b.append(String.format(Locale.ROOT, "%s:%d-%d %s %s %.2f%s", path, f.codePointStart(),
           f.codePointEnd(), f.type(), f.confidence().id(), f.score(),
-          showValues ? " " + f.value() : ""));
+          showValues ? " " + f.value() : "")).append(System.lineSeparator());
     }
   }
 
   private ObjectNode jsonReport(List<FileScan.Result> results) {
-    ObjectNode root = JSON.createObjectNode();
+    ObjectNode root = Json.MAPPER.createObjectNode();
     ArrayNode findings = root.putArray("findings");
     ArrayNode notes = root.putArray("notes");
     for (FileScan.Result r : results) {

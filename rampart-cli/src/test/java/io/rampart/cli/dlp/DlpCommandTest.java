@@ -6,8 +6,12 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.rampart.cli.RampartCommand;
 import picocli.CommandLine;
 
 class DlpCommandTest {
@@ -57,5 +61,52 @@ class DlpCommandTest {
     Path f = Files.writeString(dir.resolve("a.txt"), "AKIAZ7Q2M4K6N8P3R5T7");
     assertThat(run("classify", f.toString())).isZero();
     assertThat(out.toString()).startsWith("highly-confidential").contains("AWS_ACCESS_KEY_ID");
+  }
+
+  @Test
+  void manyFilesOnSeveralThreadsReportEveryFindingOnceAsItStreams() throws Exception {
+    List<String> paths = new ArrayList<>();
+    for (int i = 0; i < 24; i++) {
+      Path f = Files.writeString(dir.resolve("f" + i + ".txt"), "row " + i + " contact ana" + i
+          + "@globex.net\n" + "filler text\n".repeat(i * 50));
+      paths.add(f.toString());
+    }
+    assertThat(run("scan", "--format", "jsonl", "--threads", "4", dir.toString())).isZero();
+    List<String> lines = out.toString().lines().toList();
+    assertThat(lines).hasSize(24).allMatch(l -> l.contains("\"type\":\"EMAIL_ADDRESS\""));
+    assertThat(lines.stream().map(l -> l.substring(9, l.indexOf("\",\"type\""))).toList())
+        .containsExactlyInAnyOrderElementsOf(paths);
+  }
+
+  @Test
+  void aCharacterSplitByTheReadBlockKeepsOffsetsExact() throws Exception {
+    // the last 'é' of the prefix straddles the first 256 KiB block boundary
+    String prefix = "a" + "\u00e9".repeat(FileScan.BLOCK / 2);
+    Path f = Files.writeString(dir.resolve("u.txt"), prefix + " mail ana@globex.net\n");
+    assertThat(run("scan", "--format", "jsonl", f.toString())).isZero();
+    int start = prefix.codePointCount(0, prefix.length()) + " mail ".length();
+    assertThat(out.toString().trim()).contains("\"start\":" + start + ",\"end\":" + (start + 14));
+    assertThat(err.toString()).isEmpty();
+  }
+
+  @Test
+  void theConfigurationsDlpSectionSetsRedactionAndClassification() throws Exception {
+    Path cfg = Files.writeString(dir.resolve("rampart.yaml"), """
+        dlp:
+          redaction:
+            actions: {CREDIT_CARD: mask}
+          classification:
+            - {label: confidential, types: [EMAIL_ADDRESS], min-confidence: medium}
+        """);
+    Path f = Files.writeString(dir.resolve("a.txt"), "ana@globex.net card 4111 1111 1111 1111");
+    CommandLine cl = RampartCommand.newCommandLine(Map.of());
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    assertThat(cl.execute("--config", cfg.toString(), "dlp", "redact", f.toString())).isZero();
+    assertThat(out.toString()).isEqualTo("<EMAIL_ADDRESS> card **** **** **** 1111");
+    out.getBuffer().setLength(0);
+    Path mail = Files.writeString(dir.resolve("m.txt"), "write to ana@globex.net");
+    assertThat(cl.execute("--config", cfg.toString(), "dlp", "classify", mail.toString())).isZero();
+    assertThat(out.toString()).startsWith("confidential");
   }
 }
