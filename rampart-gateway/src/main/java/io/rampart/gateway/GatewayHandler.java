@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.rampart.core.event.EventDraft;
-import io.rampart.core.event.EventLog;
 import io.rampart.core.event.Outcome;
 import io.rampart.core.event.Severity;
 import java.io.IOException;
@@ -25,7 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The Jetty core handler: sheds load beyond {@code max-in-flight} with 503, reads the bounded
  * body, runs the current {@link Pipeline}, writes its reply (flushing streamed ones event by
- * event) and then appends exactly one {@code gateway.request} event. Runs on virtual threads.
+ * event) and then hands exactly one {@code gateway.request} event to the {@link AuditQueue}.
+ * Runs on virtual threads.
  */
 final class GatewayHandler extends Handler.Abstract {
   private static final Logger LOG = LoggerFactory.getLogger(GatewayHandler.class);
@@ -34,10 +34,10 @@ final class GatewayHandler extends Handler.Abstract {
 
   private final Supplier<Pipeline> pipeline;
   private final Semaphore inFlight;
-  private final EventLog events;
+  private final AuditQueue events;
   private final MeterRegistry meters;
 
-  GatewayHandler(Supplier<Pipeline> pipeline, int maxInFlight, EventLog events,
+  GatewayHandler(Supplier<Pipeline> pipeline, int maxInFlight, AuditQueue events,
       MeterRegistry meters) {
     this.pipeline = requireNonNull(pipeline, "pipeline");
     this.inFlight = new Semaphore(maxInFlight);
@@ -52,6 +52,7 @@ final class GatewayHandler extends Handler.Abstract {
         query == null ? "" : query, request.getHeaders(), System.nanoTime());
     Reply reply;
     boolean admitted = inFlight.tryAcquire();
+    events.reserve();
     try {
       reply = admitted ? run(request, ex) : Errors.status(ex, 503, "overloaded", "overloaded",
           "the gateway is at capacity; retry shortly").withHeader("Retry-After", "1")
@@ -63,7 +64,15 @@ final class GatewayHandler extends Handler.Abstract {
         inFlight.release();
       }
     }
-    audit(ex);
+    EventDraft draft;
+    try {
+      draft = event(ex);
+    } catch (RuntimeException e) {
+      events.abandon();
+      LOG.error("gateway.request event could not be built", e);
+      return true;
+    }
+    events.submit(draft);
     return true;
   }
 
@@ -112,7 +121,7 @@ final class GatewayHandler extends Handler.Abstract {
     }
   }
 
-  private void audit(Exchange ex) {
+  private EventDraft event(Exchange ex) {
     long nanos = System.nanoTime() - ex.startNanos;
     long micros = nanos / 1_000;
     meters.timer(TIMER, "route", ex.route().map(RouteConfig::name).orElse("none"),
@@ -158,10 +167,6 @@ final class GatewayHandler extends Handler.Abstract {
     if (!ex.errorCode.isEmpty()) {
       b.attribute("error_code", ex.errorCode);
     }
-    try {
-      events.append(b.build());
-    } catch (RuntimeException e) {
-      LOG.error("gateway.request event could not be written", e);
-    }
+    return b.build();
   }
 }

@@ -53,7 +53,7 @@ public final class GatewaySection implements ConfigExtension<GatewayConfig> {
   public GatewayConfig read(ConfigNode node) {
     GatewayConfig.Builder b = GatewayConfig.builder();
     if (node.allowKeys("enabled", "host", "port", "max-in-flight", "connect-timeout",
-        "upstream-timeout", "detector-timeout", "http2", "tls", "oidc", "routes", "api-keys")) {
+        "upstream-timeout", "detector-timeout", "http2", "tls", "oidc", "routes", "api-keys", "guard-model")) {
       node.field("enabled", ConfigNode::asBool, b::enabled);
       node.field("host", ConfigNode::asString, b::host);
       node.field("port", ConfigNode::asInt, b::port);
@@ -62,6 +62,11 @@ public final class GatewaySection implements ConfigExtension<GatewayConfig> {
       node.field("upstream-timeout", ConfigNode::asDuration, b::upstreamTimeout);
       node.field("detector-timeout", ConfigNode::asDuration, b::detectorTimeout);
       node.field("http2", ConfigNode::asBool, b::http2);
+      node.field("guard-model", n -> n.asString().flatMap(t -> parse(n, () -> switch (t) {
+        case "enabled" -> true;
+        case "disabled" -> false;
+        default -> throw new IllegalArgumentException(t);
+      }, "enabled or disabled")), b::guardModel);
       node.get("tls").flatMap(ListenerYaml::tls).ifPresent(b::tls);
       node.get("oidc").flatMap(ListenerYaml::oidc).ifPresent(b::oidc);
       node.get("routes").ifPresent(rs -> rs.items().forEach(r -> route(r).ifPresent(b::route)));

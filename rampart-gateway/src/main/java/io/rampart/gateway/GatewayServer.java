@@ -26,6 +26,7 @@ public final class GatewayServer implements AutoCloseable {
   private final Forwarder forwarder;
   private final ObjectMapper json = new ObjectMapper();
   private final GatewayServices services;
+  private final AuditQueue audit;
   private boolean started;
 
   private GatewayServer(GatewayConfig config, GatewayServices services) {
@@ -43,7 +44,8 @@ public final class GatewayServer implements AutoCloseable {
     this.jetty = new Server(threads);
     this.connector = Listener.connector(jetty, config);
     jetty.addConnector(connector);
-    jetty.setHandler(new GatewayHandler(pipeline::get, config.maxInFlight(), services.events(),
+    this.audit = new AuditQueue(services.events(), AuditQueue.CAPACITY);
+    jetty.setHandler(new GatewayHandler(pipeline::get, config.maxInFlight(), audit,
         services.meters()));
     warmUp(services);
     jetty.setStopTimeout(5_000);
@@ -119,6 +121,15 @@ public final class GatewayServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Waits until the {@code gateway.request} event of every request answered so far is written
+   * (at most {@code timeoutMillis}); false when the time ran out. Events are written off the
+   * request path, so a reader that must see them all (a demo, a test) calls this first.
+   */
+  public boolean flushEvents(long timeoutMillis) {
+    return audit.flush(timeoutMillis);
+  }
+
   /** The configuration in force. */
   public GatewayConfig config() {
     return pipeline.get().config();
@@ -132,6 +143,7 @@ public final class GatewayServer implements AutoCloseable {
     } catch (Exception e) {
       // best effort: the process is usually ending
     } finally {
+      audit.close();
       forwarder.close();
       upstreams.close();
     }

@@ -43,6 +43,8 @@ public final class RampartApp implements AutoCloseable {
   public static final String ADMIN_TOKEN_ENV = "RAMPART_ADMIN_TOKEN";
 
   private static final Logger log = LoggerFactory.getLogger(RampartApp.class);
+  /** How long an API read waits for the gateway's queued events (normally a few ms). */
+  private static final long FLUSH_MILLIS = 2_000;
 
   private final Services services;
   private final ApiServer api;
@@ -93,6 +95,9 @@ public final class RampartApp implements AutoCloseable {
       Secret token = bootstrapAdmin(services, env);
       String configText = ConfigPrinter.describe(config);
       ConfigChanges.record(services.eventLog(), configText);
+      // the gateway writes its events off the request path; API reads wait for them
+      java.util.concurrent.atomic.AtomicReference<GatewayServer> live =
+          new java.util.concurrent.atomic.AtomicReference<>();
       PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       new JvmMemoryMetrics().bindTo(metrics);
       new JvmGcMetrics().bindTo(metrics);
@@ -102,7 +107,12 @@ public final class RampartApp implements AutoCloseable {
       api =
           ApiServer.builder()
               .config(config.server())
-              .eventLog(services.eventLog())
+              .eventLog(new ReadYourWritesEventLog(services.eventLog(), () -> {
+                GatewayServer g = live.get();
+                if (g != null) {
+                  g.flushEvents(FLUSH_MILLIS);
+                }
+              }))
               .tokens(services.tokens())
               .catalog(services.catalog())
               .meterRegistry(metrics)
@@ -114,20 +124,24 @@ public final class RampartApp implements AutoCloseable {
       api.start();
       GatewayConfig gatewayConfig = config.extension(GatewaySection.INSTANCE);
       if (gatewayConfig.enabled()) {
-        GuardEngine guard = GuardEngine.create(GuardConfig.defaults());
+        GuardEngine guard = GuardEngine.create(GuardConfig.builder()
+            .model(gatewayConfig.guardModel() ? GuardConfig.ModelMode.ENABLED
+                : GuardConfig.ModelMode.DISABLED)
+            .build());
         gateway =
             GatewayServer.create(
                     gatewayConfig,
                     GatewayServices.of(services.eventLog(), DlpEngine.create(), guard, metrics))
                 .start();
+        live.set(gateway);
         log.info("Rampart gateway listening on {}", gateway.url());
       }
       retention = RetentionScheduler.start(services.eventLog(), config.events(), clock);
       if (configFile != null) {
-        GatewayServer live = gateway;
+        GatewayServer running = gateway;
         reloader = ConfigReloader.create(configFile, env, services.eventLog(), config, next -> {
-          if (live != null) {
-            live.reconfigure(next.extension(GatewaySection.INSTANCE));
+          if (running != null) {
+            running.reconfigure(next.extension(GatewaySection.INSTANCE));
           }
         }).start();
       }
