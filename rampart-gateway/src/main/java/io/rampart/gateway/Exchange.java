@@ -34,6 +34,8 @@ final class Exchange {
   long promptTokens;
   long completionTokens;
   int upstreamStatus;
+  // upstream requests sent for this one (failover and safe retries)
+  int attempts;
   int status;
   boolean failedOpen;
   String upstream = "";

@@ -160,6 +160,7 @@ final class GatewayHandler extends Handler.Abstract {
         .attribute("status", ex.status)
         .attribute("upstream", ex.upstream)
         .attribute("upstream_status", ex.upstreamStatus)
+        .attribute("upstream_attempts", ex.attempts)
         .attribute("latency_ms", micros / 1000.0)
         .attribute("fail_open", ex.route().map(r -> r.policy().failOpen()).orElse(false))
         .attribute("failed_open", ex.failedOpen)

@@ -3,7 +3,6 @@ package io.rampart.gateway;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rampart.core.event.EventDraft;
 import io.rampart.dlp.PseudonymSession;
 import java.net.URI;
 import java.util.concurrent.atomic.AtomicReference;
@@ -86,24 +85,15 @@ public final class GatewayServer implements AutoCloseable {
   }
 
   /**
-   * Applies new routes, keys and policies to the next requests, without a restart, and records
-   * a {@code config.changed} event when they differ from the ones in force. Quotas and circuit
-   * breakers carry over; host, port, TLS and max-in-flight stay as started.
+   * Applies new routes, keys and policies to the next requests, without a restart. Quotas and
+   * circuit breakers carry over; host, port, TLS, max-in-flight and guard-model stay as started.
+   * Records nothing itself: whoever reloads the configuration (the app's config watcher) writes
+   * the one {@code config.changed} event for the change.
    */
   public void reconfigure(GatewayConfig config) {
     requireNonNull(config, "config");
-    Pipeline next = new Pipeline(config, services.clock(), quotas, json, forwarder,
-        GatewayHandler.MAX_BODY_BYTES);
-    Pipeline previous = pipeline.getAndSet(next);
-    if (previous != null && !previous.config().equals(config)) {
-      services.events().append(EventDraft.builder("config.changed")
-          .principal("rampart")
-          .asset("gateway")
-          .attribute("section", "gateway")
-          .attribute("routes", config.routes().size())
-          .attribute("api_keys", config.apiKeys().size())
-          .build());
-    }
+    pipeline.set(new Pipeline(config, services.clock(), quotas, json, forwarder,
+        GatewayHandler.MAX_BODY_BYTES));
   }
 
   // The first scan and the first streaming scanner build lazy tables; pay for that at start.
