@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -50,6 +51,10 @@ final class GatewayHandler extends Handler.Abstract {
     String query = request.getHttpURI().getQuery();
     Exchange ex = new Exchange(request.getMethod(), Request.getPathInContext(request),
         query == null ? "" : query, request.getHeaders(), System.nanoTime());
+    if (request.getAttribute(EndPoint.SslSessionData.ATTRIBUTE) instanceof EndPoint.SslSessionData ssl
+        && ssl.peerCertificates() != null) {
+      ex.clientCertificates = List.of(ssl.peerCertificates());
+    }
     Reply reply;
     boolean admitted = inFlight.tryAcquire();
     events.reserve();

@@ -33,7 +33,7 @@ public final class GatewaySection implements ConfigExtension<GatewayConfig> {
   };
   private static final String[] KEY_KEYS = {
     "principal", "key", "key-sha256", "groups", "routes", "expires", "revoked",
-    "requests-per-minute", "tokens-per-minute"
+    "requests-per-minute", "tokens-per-minute", "client-certificate"
   };
 
   /** The top-level YAML key. */
@@ -174,6 +174,7 @@ public final class GatewaySection implements ConfigExtension<GatewayConfig> {
     ApiKeyConfig.Builder b = ApiKeyConfig.builder(principal.get());
     node.field("key", ConfigNode::asSecret, b::key);
     node.field("key-sha256", ConfigNode::asSecret, s -> b.keySha256(s.reveal()));
+    node.field("client-certificate", ConfigNode::asString, b::clientCertificate);
     node.field("groups", GatewaySection::strings, b::groups);
     node.field("routes", GatewaySection::strings, b::routes);
     node.field("expires", n -> n.asString().flatMap(t -> parse(n, () -> instant(t),
