@@ -15,13 +15,24 @@ async function lastReceived() {
   return (await r.json()).at(-1);
 }
 
+async function step(name, body) {
+  try {
+    await body();
+  } catch (e) {
+    check(name, false, `${e.constructor.name} ${e.status ?? ''} ${e.message}`);
+  }
+}
+
+await step('chat completion', async () => {
 const chat = await client.chat.completions.create({ model: 'gpt-test',
   messages: [{ role: 'user', content: 'Write to jane.doe@example.com about the invoice.' }] });
 let up = await lastReceived();
 check('chat completion', chat.choices[0].message.content === 'Noted, I will write.');
 check('personal data reached the upstream redacted', !up.body.includes('jane.doe@example.com') && up.body.includes('<EMAIL_ADDRESS>'), up.body);
 check('the upstream got its own key, not the caller\'s', !up.authorization.includes(apiKey), up.authorization);
+});
 
+await step('streamed chat', async () => {
 const stream = await client.chat.completions.create({ model: 'gpt-test', stream: true,
   messages: [{ role: 'user', content: 'What is the token?' }] });
 let text = '';
@@ -29,9 +40,12 @@ for await (const part of stream) {
   text += part.choices[0]?.delta?.content ?? '';
 }
 check('streamed chat, secret redacted across chunks', text.startsWith('The token is ') && text.endsWith(' and that is all.') && !text.includes(secret.slice(12)), JSON.stringify(text));
+});
 
+await step('embeddings', async () => {
 const emb = await client.embeddings.create({ model: 'text-embedding-test', input: 'Quarterly revenue by region' });
 check('embeddings', JSON.stringify(Array.from(emb.data[0].embedding)) === '[0.25,-0.5,1]', JSON.stringify(emb.data[0].embedding));
+});
 
 try {
   await client.chat.completions.create({ model: 'gpt-test', messages: [{ role: 'user', content: `Deploy with ${secret} please` }] });

@@ -96,8 +96,15 @@ public final class GatewayServer implements AutoCloseable {
         GatewayHandler.MAX_BODY_BYTES));
   }
 
-  // The first scan and the first streaming scanner build lazy tables; pay for that at start.
+  // The first scan and the first streaming scanner build lazy tables, and the guard's model tier
+  // loads on its first unsure input (seconds on a busy machine, past the detector deadline: the
+  // first such request was blocked as a detector timeout). Pay for all of it at start.
   private static void warmUp(GatewayServices services) {
+    try {
+      services.guard().warmUp();
+    } catch (RuntimeException e) {
+      // a model that cannot load fails closed on the first unsure input
+    }
     try {
       services.dlp().scan("warm up jane@example.com");
       io.rampart.dlp.StreamingRedactor r = io.rampart.dlp.Redactor
