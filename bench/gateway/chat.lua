@@ -1,5 +1,5 @@
 -- wrk script for bench/gateway/run.sh: POST /v1/chat/completions with a prompt whose text
--- differs on every request (a per-thread counter plus randomly chosen chunks of random words),
+-- differs on every request (a per-thread counter plus randomly chosen chunks of generated prose),
 -- so no cache of verdicts or scans can stand in for inspection.
 --
 -- Environment (read by every wrk thread):
@@ -37,27 +37,78 @@ local rate = tonumber(os.getenv("BENCH_RATE") or "0")
 local threads = tonumber(os.getenv("BENCH_THREADS") or "2")
 local label = os.getenv("BENCH_LABEL") or "run"
 
--- Ordinary business English: nothing the guard should call an injection, nothing DLP should
+-- Ordinary business English, made of sentence templates with slots: nothing the guard should call
+-- an injection (its model tier rightly finds a salad of random words odd), nothing DLP should
 -- call personal data or a credential.
-local words = {
-  "quarterly", "report", "summary", "customer", "feedback", "product", "roadmap", "meeting",
-  "schedule", "budget", "forecast", "revenue", "growth", "market", "analysis", "team",
-  "project", "milestone", "deadline", "review", "design", "document", "draft", "proposal",
-  "service", "support", "ticket", "release", "version", "feature", "request", "priority",
-  "sprint", "planning", "estimate", "capacity", "latency", "throughput", "database", "cluster",
-  "region", "storage", "network", "monitoring", "dashboard", "metric", "alerting", "incident",
-  "postmortem", "timeline", "owner", "stakeholder", "approval", "contract", "vendor", "invoice",
-  "shipment", "warehouse", "inventory", "supplier", "logistics", "delivery", "route", "fleet",
-  "weather", "garden", "river", "mountain", "village", "library", "museum", "concert", "recipe",
-  "kitchen", "bread", "coffee", "morning", "evening", "weekend", "holiday", "travel", "train",
-  "station", "ticketing", "hotel", "booking", "museum", "painting", "history", "science",
-  "biology", "chemistry", "physics", "algebra", "geometry", "poetry", "novel", "chapter",
-  "summarise", "explain", "compare", "describe", "translate", "outline", "improve", "clarify",
-  "the", "a", "of", "and", "to", "in", "for", "with", "on", "about", "please", "could", "you",
-  "this", "that", "these", "our", "their", "next", "last", "first", "second", "brief", "short",
-  "detailed", "clear", "simple", "useful", "careful", "quick", "steady", "gentle", "bright",
+local nouns = {
+  "report", "summary", "customer", "product", "roadmap", "meeting", "schedule", "budget",
+  "forecast", "market", "analysis", "team", "project", "milestone", "deadline", "review",
+  "design", "document", "draft", "proposal", "service", "ticket", "release", "version",
+  "feature", "request", "priority", "sprint", "estimate", "cluster", "region", "network",
+  "dashboard", "metric", "incident", "timeline", "owner", "stakeholder", "contract", "vendor",
+  "invoice", "shipment", "warehouse", "supplier", "delivery", "route", "fleet", "library",
+  "museum", "concert", "recipe", "kitchen", "station", "hotel", "booking", "painting",
+  "chapter", "lesson", "course", "student", "teacher", "garden", "river", "village", "bridge",
+  "harbour", "factory", "machine", "engine", "sensor", "printer", "laptop", "office", "campus",
+  "partner", "agency", "council", "committee", "policy", "guideline", "checklist", "survey",
+  "interview", "workshop", "webinar", "newsletter", "article", "headline", "paragraph",
+  "sentence", "figure", "table", "chart", "diagram", "spreadsheet", "template", "folder",
+  "archive", "backup", "server", "database", "pipeline", "module", "component", "interface",
+  "migration", "upgrade", "rollout", "launch", "campaign", "audience", "channel", "segment",
+  "discount", "subscription", "renewal", "invoice", "payment", "receipt", "refund", "order",
+  "catalogue", "category", "brand", "label", "package", "container", "pallet", "truck",
 }
-local nwords = #words
+local adjectives = {
+  "quarterly", "annual", "monthly", "weekly", "regional", "global", "internal", "external",
+  "detailed", "short", "clear", "simple", "useful", "careful", "quick", "steady", "gentle",
+  "bright", "recent", "previous", "upcoming", "current", "final", "initial", "revised",
+  "shared", "central", "local", "remote", "digital", "physical", "seasonal", "historical",
+  "technical", "financial", "operational", "strategic", "practical", "reliable", "flexible",
+  "modern", "classic", "northern", "southern", "eastern", "western", "coastal", "urban", "rural",
+}
+local verbs = {
+  "summarise", "explain", "compare", "describe", "translate", "outline", "improve", "clarify",
+  "review", "update", "prepare", "organise", "schedule", "estimate", "measure", "check",
+  "plan", "draft", "rewrite", "shorten", "extend", "list", "rank", "group", "sort", "merge",
+  "split", "publish", "archive", "share", "discuss", "present", "analyse", "forecast",
+}
+local days = { "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "next week",
+  "the end of the month", "the next quarter", "tomorrow morning", "this afternoon" }
+local templates = {
+  "Please {v} the {a} {n} for the {n} team before {d}.",
+  "Could you {v} how the {n} affects our {a} {n}?",
+  "The {a} {n} showed that the {n} {n}s grew faster than the {a} {n}.",
+  "We need to {v} the {n} and {v} the {a} {n}s by {d}.",
+  "Our {n} {n} is behind schedule because the {a} {n} arrived late.",
+  "In the {a} {n}, the {n} {n} was moved to the {a} {n}.",
+  "Which {n}s should we {v} first, the {a} ones or the {a} {n}s?",
+  "After the {n} on {d}, the {n} owner will {v} the {a} {n}.",
+  "The {n} from the {a} {n} needs a {a} {n} and a revised {n}.",
+  "Last {n}, the {a} {n} and the {n} {n} were both {a}.",
+  "Can you {v} this {n} and then {v} the {n} in a {a} {n}?",
+}
+local prefixes = { "sub", "co", "pre", "re", "multi", "inter", "over", "under", "mini", "mid" }
+local lists = { n = nouns, a = adjectives, v = verbs, d = days }
+
+local function pick(t)
+  return t[math.random(#t)]
+end
+
+-- One sentence: a template with its slots filled. Nouns take a prefix or a plural now and then,
+-- so that a 16 KB prompt has about the share of distinct words of real prose of that length
+-- (1 - distinct/words about 0.75 for 16 KB of English; the guard counts above 0.85 as a flood).
+local function sentence()
+  return (pick(templates):gsub("{(%a)}", function(k)
+    local w = pick(lists[k])
+    if k == "n" and math.random(3) == 1 then
+      w = pick(prefixes) .. w
+    end
+    if k == "n" and math.random(4) == 1 then
+      w = w .. "s"
+    end
+    return w
+  end))
+end
 
 local CHUNK = 256
 local chunks = {}
@@ -66,9 +117,9 @@ local counter = 0
 local function random_chunk()
   local parts, n = {}, 0
   while n < CHUNK do
-    local w = words[math.random(nwords)]
-    parts[#parts + 1] = w
-    n = n + #w + 1
+    local s = sentence()
+    parts[#parts + 1] = s
+    n = n + #s + 1
   end
   return table.concat(parts, " ")
 end
@@ -86,7 +137,7 @@ end
 
 function init(args)
   math.randomseed(os.time() * 1000 + (id or 0) * 7919 + math.floor(now_ms() % 100000))
-  for i = 1, 64 do
+  for i = 1, 256 do
     chunks[i] = random_chunk()
   end
   wrk.method = "POST"
@@ -108,13 +159,10 @@ function request()
   local n = 0
   local want = prompt_bytes - 24
   while n < want do
-    local c = chunks[math.random(64)]
-    local w = words[math.random(nwords)]
-    parts[#parts + 1] = w
-    parts[#parts + 1] = " "
+    local c = chunks[math.random(#chunks)]
     parts[#parts + 1] = c
-    parts[#parts + 1] = ". "
-    n = n + #w + #c + 3
+    parts[#parts + 1] = " "
+    n = n + #c + 1
   end
   local text = json_escape(table.concat(parts))
   return wrk.format(nil, nil, nil, head .. text .. tail)

@@ -24,6 +24,10 @@ import java.util.Set;
  * @param revoked a revoked key is refused like a wrong one
  * @param requestsPerMinute per-principal request quota, 0 for none
  * @param tokensPerMinute per-principal token quota, 0 for none
+ * @param clientCertificate a name in the subject of a client certificate (its CN, or a DNS,
+ *     e-mail, URI or IP subject alternative name) that identifies this principal over mutual
+ *     TLS when the caller presents no key; empty for none. Trusted only because the listener
+ *     requires certificates issued by {@code tls.client-ca}
  */
 public record ApiKeyConfig(
     String principal,
@@ -33,9 +37,11 @@ public record ApiKeyConfig(
     Optional<Instant> expires,
     boolean revoked,
     int requestsPerMinute,
-    int tokensPerMinute) {
+    int tokensPerMinute,
+    String clientCertificate) {
 
   public ApiKeyConfig {
+    requireNonNull(clientCertificate, "clientCertificate");
     requireNonNull(principal, "principal");
     requireNonNull(sha256, "sha256");
     requireNonNull(expires, "expires");
@@ -67,6 +73,11 @@ public record ApiKeyConfig(
     return !revoked && !sha256.isEmpty() && expires.map(now::isBefore).orElse(true);
   }
 
+  /** Whether the client-certificate identity works at {@code now}. */
+  public boolean certificateActiveAt(Instant now) {
+    return !revoked && !clientCertificate.isEmpty() && expires.map(now::isBefore).orElse(true);
+  }
+
   public static Builder builder(String principal) {
     return new Builder(principal);
   }
@@ -81,6 +92,7 @@ public record ApiKeyConfig(
     private boolean revoked;
     private int requestsPerMinute;
     private int tokensPerMinute;
+    private String clientCertificate = "";
 
     private Builder(String principal) {
       this.principal = requireNonNull(principal, "principal");
@@ -135,9 +147,15 @@ public record ApiKeyConfig(
       return this;
     }
 
+    /** The certificate name (CN or subject alternative name) that identifies the principal. */
+    public Builder clientCertificate(String v) {
+      this.clientCertificate = requireNonNull(v, "clientCertificate").strip();
+      return this;
+    }
+
     public ApiKeyConfig build() {
       return new ApiKeyConfig(principal, sha256, groups, routes, expires, revoked,
-          requestsPerMinute, tokensPerMinute);
+          requestsPerMinute, tokensPerMinute, clientCertificate);
     }
   }
 }

@@ -34,6 +34,10 @@ final class Exchange {
   long promptTokens;
   long completionTokens;
   int upstreamStatus;
+  // the caller's verified certificate chain under mutual TLS, leaf first; empty otherwise
+  java.util.List<java.security.cert.X509Certificate> clientCertificates = java.util.List.of();
+  // upstream requests sent for this one (failover and safe retries)
+  int attempts;
   int status;
   boolean failedOpen;
   String upstream = "";

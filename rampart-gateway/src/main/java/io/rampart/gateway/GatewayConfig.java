@@ -25,6 +25,10 @@ import java.util.Set;
  * @param oidc accept OIDC/JWT bearer tokens besides API keys; empty for API keys only
  * @param routes matched by longest path prefix
  * @param apiKeys the callers
+ * @param guardModel whether the guard's model tier (MiniLM) decides inputs its fast tier is
+ *     unsure of, and every prompt over 600 characters; false keeps the guard on its fast tier
+ *     only (lower recall on unsure inputs, far less CPU: see docs/BENCHMARKS.md, Gateway). Read
+ *     when the process starts ({@code guard-model: enabled | disabled})
  */
 public record GatewayConfig(
     boolean enabled,
@@ -38,12 +42,13 @@ public record GatewayConfig(
     java.util.Optional<TlsConfig> tls,
     java.util.Optional<OidcConfig> oidc,
     List<RouteConfig> routes,
-    List<ApiKeyConfig> apiKeys) {
+    List<ApiKeyConfig> apiKeys,
+    boolean guardModel) {
 
   public static final GatewayConfig DEFAULT =
       new GatewayConfig(false, "127.0.0.1", 8788, 1024, Duration.ofSeconds(5),
           Duration.ofSeconds(120), Duration.ofSeconds(2), true, java.util.Optional.empty(),
-          java.util.Optional.empty(), List.of(), List.of());
+          java.util.Optional.empty(), List.of(), List.of(), true);
 
   public GatewayConfig {
     requireNonNull(host, "host");
@@ -99,7 +104,7 @@ public record GatewayConfig(
   /** This config with {@code routes} instead of its own. */
   public GatewayConfig withRoutes(List<RouteConfig> routes) {
     return new GatewayConfig(enabled, host, port, maxInFlight, connectTimeout, upstreamTimeout,
-        detectorTimeout, http2, tls, oidc, routes, apiKeys);
+        detectorTimeout, http2, tls, oidc, routes, apiKeys, guardModel);
   }
 
   /** Builds a {@link GatewayConfig}; setters validate eagerly where they can. */
@@ -116,8 +121,10 @@ public record GatewayConfig(
     private java.util.Optional<OidcConfig> oidc;
     private final List<RouteConfig> routes;
     private final List<ApiKeyConfig> apiKeys;
+    private boolean guardModel;
 
     private Builder(GatewayConfig from) {
+      guardModel = from.guardModel;
       enabled = from.enabled;
       host = from.host;
       port = from.port;
@@ -176,6 +183,11 @@ public record GatewayConfig(
       return this;
     }
 
+    public Builder guardModel(boolean v) {
+      guardModel = v;
+      return this;
+    }
+
     public Builder http2(boolean v) {
       http2 = v;
       return this;
@@ -203,7 +215,7 @@ public record GatewayConfig(
 
     public GatewayConfig build() {
       return new GatewayConfig(enabled, host, port, maxInFlight, connectTimeout, upstreamTimeout,
-          detectorTimeout, http2, tls, oidc, routes, apiKeys);
+          detectorTimeout, http2, tls, oidc, routes, apiKeys, guardModel);
     }
   }
 }

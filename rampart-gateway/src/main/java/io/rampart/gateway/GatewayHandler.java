@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.rampart.core.event.EventDraft;
-import io.rampart.core.event.EventLog;
 import io.rampart.core.event.Outcome;
 import io.rampart.core.event.Severity;
 import java.io.IOException;
@@ -15,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The Jetty core handler: sheds load beyond {@code max-in-flight} with 503, reads the bounded
  * body, runs the current {@link Pipeline}, writes its reply (flushing streamed ones event by
- * event) and then appends exactly one {@code gateway.request} event. Runs on virtual threads.
+ * event) and then hands exactly one {@code gateway.request} event to the {@link AuditQueue}.
+ * Runs on virtual threads.
  */
 final class GatewayHandler extends Handler.Abstract {
   private static final Logger LOG = LoggerFactory.getLogger(GatewayHandler.class);
@@ -34,10 +35,10 @@ final class GatewayHandler extends Handler.Abstract {
 
   private final Supplier<Pipeline> pipeline;
   private final Semaphore inFlight;
-  private final EventLog events;
+  private final AuditQueue events;
   private final MeterRegistry meters;
 
-  GatewayHandler(Supplier<Pipeline> pipeline, int maxInFlight, EventLog events,
+  GatewayHandler(Supplier<Pipeline> pipeline, int maxInFlight, AuditQueue events,
       MeterRegistry meters) {
     this.pipeline = requireNonNull(pipeline, "pipeline");
     this.inFlight = new Semaphore(maxInFlight);
@@ -50,8 +51,13 @@ final class GatewayHandler extends Handler.Abstract {
     String query = request.getHttpURI().getQuery();
     Exchange ex = new Exchange(request.getMethod(), Request.getPathInContext(request),
         query == null ? "" : query, request.getHeaders(), System.nanoTime());
+    if (request.getAttribute(EndPoint.SslSessionData.ATTRIBUTE) instanceof EndPoint.SslSessionData ssl
+        && ssl.peerCertificates() != null) {
+      ex.clientCertificates = List.of(ssl.peerCertificates());
+    }
     Reply reply;
     boolean admitted = inFlight.tryAcquire();
+    events.reserve();
     try {
       reply = admitted ? run(request, ex) : Errors.status(ex, 503, "overloaded", "overloaded",
           "the gateway is at capacity; retry shortly").withHeader("Retry-After", "1")
@@ -63,7 +69,15 @@ final class GatewayHandler extends Handler.Abstract {
         inFlight.release();
       }
     }
-    audit(ex);
+    EventDraft draft;
+    try {
+      draft = event(ex);
+    } catch (RuntimeException e) {
+      events.abandon();
+      LOG.error("gateway.request event could not be built", e);
+      return true;
+    }
+    events.submit(draft);
     return true;
   }
 
@@ -112,7 +126,7 @@ final class GatewayHandler extends Handler.Abstract {
     }
   }
 
-  private void audit(Exchange ex) {
+  private EventDraft event(Exchange ex) {
     long nanos = System.nanoTime() - ex.startNanos;
     long micros = nanos / 1_000;
     meters.timer(TIMER, "route", ex.route().map(RouteConfig::name).orElse("none"),
@@ -151,6 +165,7 @@ final class GatewayHandler extends Handler.Abstract {
         .attribute("status", ex.status)
         .attribute("upstream", ex.upstream)
         .attribute("upstream_status", ex.upstreamStatus)
+        .attribute("upstream_attempts", ex.attempts)
         .attribute("latency_ms", micros / 1000.0)
         .attribute("fail_open", ex.route().map(r -> r.policy().failOpen()).orElse(false))
         .attribute("failed_open", ex.failedOpen)
@@ -158,10 +173,6 @@ final class GatewayHandler extends Handler.Abstract {
     if (!ex.errorCode.isEmpty()) {
       b.attribute("error_code", ex.errorCode);
     }
-    try {
-      events.append(b.build());
-    } catch (RuntimeException e) {
-      LOG.error("gateway.request event could not be written", e);
-    }
+    return b.build();
   }
 }

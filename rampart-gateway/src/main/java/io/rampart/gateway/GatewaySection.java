@@ -33,7 +33,7 @@ public final class GatewaySection implements ConfigExtension<GatewayConfig> {
   };
   private static final String[] KEY_KEYS = {
     "principal", "key", "key-sha256", "groups", "routes", "expires", "revoked",
-    "requests-per-minute", "tokens-per-minute"
+    "requests-per-minute", "tokens-per-minute", "client-certificate"
   };
 
   /** The top-level YAML key. */
@@ -53,7 +53,7 @@ public final class GatewaySection implements ConfigExtension<GatewayConfig> {
   public GatewayConfig read(ConfigNode node) {
     GatewayConfig.Builder b = GatewayConfig.builder();
     if (node.allowKeys("enabled", "host", "port", "max-in-flight", "connect-timeout",
-        "upstream-timeout", "detector-timeout", "http2", "tls", "oidc", "routes", "api-keys")) {
+        "upstream-timeout", "detector-timeout", "http2", "tls", "oidc", "routes", "api-keys", "guard-model")) {
       node.field("enabled", ConfigNode::asBool, b::enabled);
       node.field("host", ConfigNode::asString, b::host);
       node.field("port", ConfigNode::asInt, b::port);
@@ -62,6 +62,11 @@ public final class GatewaySection implements ConfigExtension<GatewayConfig> {
       node.field("upstream-timeout", ConfigNode::asDuration, b::upstreamTimeout);
       node.field("detector-timeout", ConfigNode::asDuration, b::detectorTimeout);
       node.field("http2", ConfigNode::asBool, b::http2);
+      node.field("guard-model", n -> n.asString().flatMap(t -> parse(n, () -> switch (t) {
+        case "enabled" -> true;
+        case "disabled" -> false;
+        default -> throw new IllegalArgumentException(t);
+      }, "enabled or disabled")), b::guardModel);
       node.get("tls").flatMap(ListenerYaml::tls).ifPresent(b::tls);
       node.get("oidc").flatMap(ListenerYaml::oidc).ifPresent(b::oidc);
       node.get("routes").ifPresent(rs -> rs.items().forEach(r -> route(r).ifPresent(b::route)));
@@ -169,6 +174,7 @@ public final class GatewaySection implements ConfigExtension<GatewayConfig> {
     ApiKeyConfig.Builder b = ApiKeyConfig.builder(principal.get());
     node.field("key", ConfigNode::asSecret, b::key);
     node.field("key-sha256", ConfigNode::asSecret, s -> b.keySha256(s.reveal()));
+    node.field("client-certificate", ConfigNode::asString, b::clientCertificate);
     node.field("groups", GatewaySection::strings, b::groups);
     node.field("routes", GatewaySection::strings, b::routes);
     node.field("expires", n -> n.asString().flatMap(t -> parse(n, () -> instant(t),

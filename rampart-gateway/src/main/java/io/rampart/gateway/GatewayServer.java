@@ -3,7 +3,6 @@ package io.rampart.gateway;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rampart.core.event.EventDraft;
 import io.rampart.dlp.PseudonymSession;
 import java.net.URI;
 import java.util.concurrent.atomic.AtomicReference;
@@ -26,6 +25,7 @@ public final class GatewayServer implements AutoCloseable {
   private final Forwarder forwarder;
   private final ObjectMapper json = new ObjectMapper();
   private final GatewayServices services;
+  private final AuditQueue audit;
   private boolean started;
 
   private GatewayServer(GatewayConfig config, GatewayServices services) {
@@ -43,7 +43,8 @@ public final class GatewayServer implements AutoCloseable {
     this.jetty = new Server(threads);
     this.connector = Listener.connector(jetty, config);
     jetty.addConnector(connector);
-    jetty.setHandler(new GatewayHandler(pipeline::get, config.maxInFlight(), services.events(),
+    this.audit = new AuditQueue(services.events(), AuditQueue.CAPACITY);
+    jetty.setHandler(new GatewayHandler(pipeline::get, config.maxInFlight(), audit,
         services.meters()));
     warmUp(services);
     jetty.setStopTimeout(5_000);
@@ -84,28 +85,26 @@ public final class GatewayServer implements AutoCloseable {
   }
 
   /**
-   * Applies new routes, keys and policies to the next requests, without a restart, and records
-   * a {@code config.changed} event when they differ from the ones in force. Quotas and circuit
-   * breakers carry over; host, port, TLS and max-in-flight stay as started.
+   * Applies new routes, keys and policies to the next requests, without a restart. Quotas and
+   * circuit breakers carry over; host, port, TLS, max-in-flight and guard-model stay as started.
+   * Records nothing itself: whoever reloads the configuration (the app's config watcher) writes
+   * the one {@code config.changed} event for the change.
    */
   public void reconfigure(GatewayConfig config) {
     requireNonNull(config, "config");
-    Pipeline next = new Pipeline(config, services.clock(), quotas, json, forwarder,
-        GatewayHandler.MAX_BODY_BYTES);
-    Pipeline previous = pipeline.getAndSet(next);
-    if (previous != null && !previous.config().equals(config)) {
-      services.events().append(EventDraft.builder("config.changed")
-          .principal("rampart")
-          .asset("gateway")
-          .attribute("section", "gateway")
-          .attribute("routes", config.routes().size())
-          .attribute("api_keys", config.apiKeys().size())
-          .build());
-    }
+    pipeline.set(new Pipeline(config, services.clock(), quotas, json, forwarder,
+        GatewayHandler.MAX_BODY_BYTES));
   }
 
-  // The first scan and the first streaming scanner build lazy tables; pay for that at start.
+  // The first scan and the first streaming scanner build lazy tables, and the guard's model tier
+  // loads on its first unsure input (seconds on a busy machine, past the detector deadline: the
+  // first such request was blocked as a detector timeout). Pay for all of it at start.
   private static void warmUp(GatewayServices services) {
+    try {
+      services.guard().warmUp();
+    } catch (RuntimeException e) {
+      // a model that cannot load fails closed on the first unsure input
+    }
     try {
       services.dlp().scan("warm up jane@example.com");
       io.rampart.dlp.StreamingRedactor r = io.rampart.dlp.Redactor
@@ -117,6 +116,15 @@ public final class GatewayServer implements AutoCloseable {
     } catch (RuntimeException e) {
       // a broken engine shows up on the first request, where it fails closed
     }
+  }
+
+  /**
+   * Waits until the {@code gateway.request} event of every request answered so far is written
+   * (at most {@code timeoutMillis}); false when the time ran out. Events are written off the
+   * request path, so a reader that must see them all (a demo, a test) calls this first.
+   */
+  public boolean flushEvents(long timeoutMillis) {
+    return audit.flush(timeoutMillis);
   }
 
   /** The configuration in force. */
@@ -132,6 +140,7 @@ public final class GatewayServer implements AutoCloseable {
     } catch (Exception e) {
       // best effort: the process is usually ending
     } finally {
+      audit.close();
       forwarder.close();
       upstreams.close();
     }

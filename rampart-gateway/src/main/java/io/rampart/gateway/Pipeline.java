@@ -31,6 +31,7 @@ final class Pipeline {
   private final QuotaLimiter quotas;
   private final ObjectMapper json;
   private final Map<String, ApiKeyConfig> keysByHash = new HashMap<>();
+  private final Map<String, ApiKeyConfig> keysByCertificate = new HashMap<>();
   private final List<RouteConfig> routes;
   private final Stage stage;
   private final int maxBodyBytes;
@@ -46,6 +47,8 @@ final class Pipeline {
     this.jwt = config.oidc().map(o -> new JwtVerifier(o, clock));
     config.apiKeys().stream().filter(k -> !k.sha256().isEmpty())
         .forEach(k -> keysByHash.put(k.sha256(), k));
+    config.apiKeys().stream().filter(k -> !k.clientCertificate().isEmpty())
+        .forEach(k -> keysByCertificate.putIfAbsent(k.clientCertificate(), k));
     this.routes = config.routes().stream()
         .sorted(Comparator.comparingInt((RouteConfig r) -> r.pathPrefix().length()).reversed())
         .toList();
@@ -63,6 +66,9 @@ final class Pipeline {
 
   private Reply authenticate(Exchange ex, Stage next) {
     Optional<String> presented = presentedKey(ex);
+    if (presented.isEmpty() && !ex.clientCertificates.isEmpty()) {
+      return certificate(ex, next);
+    }
     if (presented.isEmpty()) {
       return Errors.unauthorized(ex, "missing API key: send it as Authorization: Bearer <key>");
     }
@@ -83,6 +89,25 @@ final class Pipeline {
     }
     ex.principal = new Exchange.Principal(key.principal(), List.copyOf(key.groups()), key);
     return next.handle(ex);
+  }
+
+  /**
+   * A caller without a key but with a client certificate (already verified against the client
+   * CA by the TLS handshake) is the principal configured for one of the certificate's names.
+   */
+  private Reply certificate(Exchange ex, Stage next) {
+    for (String name : ClientCertificates.names(ex.clientCertificates.getFirst())) {
+      ApiKeyConfig key = keysByCertificate.get(name);
+      if (key != null) {
+        if (!key.certificateActiveAt(clock.instant())) {
+          return Errors.unauthorized(ex, "client certificate identity expired or revoked");
+        }
+        ex.principal = new Exchange.Principal(key.principal(), List.copyOf(key.groups()), key);
+        return next.handle(ex);
+      }
+    }
+    return Errors.unauthorized(ex, "missing API key, and the client certificate names no "
+        + "configured principal");
   }
 
   private static Optional<String> presentedKey(Exchange ex) {

@@ -8,6 +8,8 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -27,12 +29,19 @@ import org.eclipse.jetty.util.thread.VirtualThreadPool;
 /**
  * Sends requests to a route's upstreams with one shared Jetty {@link HttpClient} (pooled
  * connections, virtual threads). Strips the caller's credentials and hop-by-hop headers, injects
- * the route's upstream credential, fails over to the next upstream only when a connection could
- * not be opened (nothing was sent, so it is safe), and keeps a circuit breaker per upstream.
+ * the route's upstream credential and keeps a circuit breaker per upstream. Fails over to the next
+ * healthy upstream (each tried once, at most {@link #MAX_ATTEMPTS}) only where that is safe: the
+ * connection was refused (nothing was sent), an idempotent request failed, or the upstream
+ * answered 502/503 (not handled), which is dropped before any byte of it reaches the caller.
  */
 final class Upstreams implements AutoCloseable {
   static final int BREAKER_FAILURES = 3;
   static final Duration BREAKER_OPEN = Duration.ofSeconds(30);
+  /** Upstreams tried per request, at most (each once). */
+  static final int MAX_ATTEMPTS = 3;
+  /** Answers that mean "not handled, try elsewhere"; retried only before anything is relayed. */
+  private static final Set<Integer> RETRY_STATUS = Set.of(502, 503);
+  private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS");
   private static final Set<String> DROP_REQUEST = Set.of("authorization", "x-api-key", "api-key",
       "proxy-authorization", "host", "content-length", "connection", "keep-alive",
       "transfer-encoding", "te", "trailer", "upgrade", "accept-encoding", "expect", "cookie");
@@ -95,19 +104,33 @@ final class Upstreams implements AutoCloseable {
    * response headers, and the whole exchange when {@code streamed} is false.
    */
   Answer send(Exchange ex, RouteConfig route, byte[] body, Duration timeout, boolean streamed) {
-    GatewayException last = null;
-    boolean anyTried = false;
+    List<URI> healthy = new ArrayList<>();
     for (URI base : route.upstreams()) {
       Breaker breaker = breakers.computeIfAbsent(base, u -> new Breaker());
       synchronized (breaker) {
-        if (clock.instant().isBefore(breaker.openUntil)) {
-          continue;
+        if (!clock.instant().isBefore(breaker.openUntil)) {
+          healthy.add(base);
         }
       }
-      anyTried = true;
+    }
+    if (healthy.isEmpty()) {
+      throw new GatewayException("upstreams: all circuit breakers open (expected: a healthy one)");
+    }
+    GatewayException last = null;
+    int tries = Math.min(healthy.size(), MAX_ATTEMPTS);
+    for (int i = 0; i < tries; i++) {
+      URI base = healthy.get(i);
+      Breaker breaker = breakers.get(base);
+      boolean another = i + 1 < tries;
+      ex.attempts++;
       try {
         Answer answer = sendOnce(ex, route, base, body, timeout, streamed);
         record(breaker, answer.status() < 500);
+        if (another && RETRY_STATUS.contains(answer.status())) {
+          // nothing of this answer has reached the caller yet: drop it, ask the next upstream
+          discard(answer);
+          continue;
+        }
         return answer;
       } catch (UpstreamFailure f) {
         record(breaker, false);
@@ -117,10 +140,15 @@ final class Upstreams implements AutoCloseable {
         }
       }
     }
-    if (!anyTried) {
-      throw new GatewayException("upstreams: all circuit breakers open (expected: a healthy one)");
-    }
     throw requireNonNull(last, "last");
+  }
+
+  private static void discard(Answer answer) {
+    try {
+      answer.body().close();
+    } catch (java.io.IOException e) {
+      // the connection is dropped either way
+    }
   }
 
   private void record(Breaker breaker, boolean ok) {
@@ -193,9 +221,11 @@ final class Upstreams implements AutoCloseable {
             + " (expected: a response before upstream-timeout)", t), false);
       }
       boolean connect = e.getCause() instanceof ConnectException;
+      // refused: nothing was sent. Otherwise the upstream may have acted on the request, so
+      // only a request that may be repeated (GET, HEAD, OPTIONS) goes to the next upstream.
       throw new UpstreamFailure(new GatewayException("upstream: " + (connect
           ? "connection refused" : "request failed") + " (expected: a reachable upstream)",
-          e.getCause()), connect);
+          e.getCause()), connect || IDEMPOTENT.contains(ex.method));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       request.abort(e);

@@ -219,4 +219,35 @@ class GatewaySectionTest {
         .hasMessageContaining("rampart.yaml:5: gateway.routes[0].condition: invalid value "
             + "(expected a CEL expression of type bool");
   }
+
+  @Test
+  void guardModelAndClientCertificateIdentitiesBind() {
+    GatewayConfig c = parse("""
+        gateway:
+          guard-model: disabled
+          api-keys:
+            - principal: svc-reporting
+              client-certificate: svc-reporting.internal
+              groups: [analysts]
+        """, Map.of());
+
+    assertThat(c.guardModel()).isFalse();
+    assertThat(GatewayConfig.DEFAULT.guardModel()).isTrue();
+    ApiKeyConfig svc = c.apiKeys().getFirst();
+    assertThat(svc.clientCertificate()).isEqualTo("svc-reporting.internal");
+    assertThat(svc.sha256()).isEmpty();
+    assertThat(svc.activeAt(java.time.Instant.EPOCH)).as("no key: no key login").isFalse();
+    assertThat(svc.certificateActiveAt(java.time.Instant.EPOCH)).isTrue();
+  }
+
+  @Test
+  void anUnknownGuardModelIsReportedOnItsLine() {
+    assertThatThrownBy(() -> parse("""
+        gateway:
+          guard-model: sometimes
+        """, Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("rampart.yaml:2: gateway.guard-model")
+        .hasMessageContaining("enabled or disabled");
+  }
 }

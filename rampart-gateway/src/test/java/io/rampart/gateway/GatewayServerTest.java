@@ -171,9 +171,8 @@ class GatewayServerTest {
     assertThat(json(models).at("/data/0/id").asText()).isEqualTo("gpt-a");
     assertThat(denied.getStatus()).isEqualTo(403);
     assertThat(json(denied).at("/error/code").asText()).isEqualTo("model_not_allowed");
-    assertThat(h.events.all()).filteredOn(e -> e.type().equals("config.changed"))
-        .singleElement().satisfies(e -> assertThat(e.attributes())
-            .containsEntry("section", "gateway"));
+    // the config watcher records the change once (RampartAppIT); the gateway adds none
+    assertThat(h.events.all()).filteredOn(e -> e.type().equals("config.changed")).isEmpty();
   }
 
   @Test

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /** An {@link EventLog} in a list; {@link #await} waits (without sleeping) for appends. */
-final class InMemoryEventLog implements EventLog {
+class InMemoryEventLog implements EventLog {
   private final List<Event> events = new ArrayList<>();
 
   @Override

@@ -162,4 +162,81 @@ class ListenerTest {
       assertThat(second.version()).isEqualTo(HttpClient.Version.HTTP_2);
     }
   }
+
+  static HttpResponse<String> chatWithoutKey(HttpClient client, URI base) throws Exception {
+    return client.send(HttpRequest.newBuilder(base.resolve("/v1/chat/completions"))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(
+            "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"))
+        .build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A mutual-TLS gateway where {@code identity} maps certificate names to principals. */
+  static GatewayServer mtlsGateway(FakeUpstream upstream, InMemoryEventLog events,
+      ApiKeyConfig identity) throws Exception {
+    Path ca = pem("client-ca.crt", clientStore.getCertificate("gw").getEncoded(), "CERTIFICATE");
+    GatewayConfig config = GatewayConfig.builder().port(0)
+        .tls(TlsConfig.pkcs12(p12, Secret.of("changeit")).withClientCa(ca))
+        .route(RouteConfig.builder("openai").upstream(upstream.baseUrl())
+            .allowGroups(Set.of("analysts")).build())
+        .apiKey(ApiKeyConfig.builder("alice").key(Secret.of(Harness.ALICE))
+            .groups(Set.of("analysts")).build())
+        .apiKey(identity)
+        .build();
+    return GatewayServer.create(config, new GatewayServices(events, Harness.DLP,
+        new StubGuard().engine(), java.time.Clock.systemUTC(), new SplittableRandom(1),
+        new io.micrometer.core.instrument.simple.SimpleMeterRegistry())).start();
+  }
+
+  @Test
+  void theClientCertificatesCommonNameIdentifiesACallerWithoutAKey() throws Exception {
+    InMemoryEventLog events = new InMemoryEventLog();
+    try (FakeUpstream upstream = new FakeUpstream();
+        GatewayServer gw = mtlsGateway(upstream, events, ApiKeyConfig.builder("svc-reporting")
+            .clientCertificate("svc-client").groups(Set.of("analysts")).build())) {
+      HttpResponse<String> r = chatWithoutKey(client(true, clientStore), gw.url());
+
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+      assertThat(events.await(1).getFirst().principal()).isEqualTo("svc-reporting");
+      assertThat(upstream.received).hasSize(1);
+    }
+  }
+
+  @Test
+  void aSubjectAlternativeNameIdentifiesToo() throws Exception {
+    InMemoryEventLog events = new InMemoryEventLog();
+    try (FakeUpstream upstream = new FakeUpstream();
+        GatewayServer gw = mtlsGateway(upstream, events, ApiKeyConfig.builder("svc-local")
+            .clientCertificate("localhost").groups(Set.of("analysts")).build())) {
+      assertThat(chatWithoutKey(client(true, clientStore), gw.url()).statusCode()).isEqualTo(200);
+      assertThat(events.await(1).getFirst().principal()).isEqualTo("svc-local");
+    }
+  }
+
+  @Test
+  void aCertificateThatNamesNoPrincipalIsRefusedWith401() throws Exception {
+    InMemoryEventLog events = new InMemoryEventLog();
+    try (FakeUpstream upstream = new FakeUpstream();
+        GatewayServer gw = mtlsGateway(upstream, events, ApiKeyConfig.builder("svc-other")
+            .clientCertificate("svc-other").groups(Set.of("analysts")).build())) {
+      HttpResponse<String> r = chatWithoutKey(client(true, clientStore), gw.url());
+
+      assertThat(r.statusCode()).isEqualTo(401);
+      assertThat(r.body()).contains("client certificate names no configured principal");
+      assertThat(upstream.received).isEmpty();
+    }
+  }
+
+  @Test
+  void aRevokedCertificateIdentityIsRefusedAndAKeyStillNamesThePrincipal() throws Exception {
+    InMemoryEventLog events = new InMemoryEventLog();
+    try (FakeUpstream upstream = new FakeUpstream();
+        GatewayServer gw = mtlsGateway(upstream, events, ApiKeyConfig.builder("svc-reporting")
+            .clientCertificate("svc-client").groups(Set.of("analysts")).revoked(true).build())) {
+      HttpClient c = client(true, clientStore);
+      assertThat(chatWithoutKey(c, gw.url()).statusCode()).isEqualTo(401);
+      assertThat(chat(c, gw.url()).statusCode()).isEqualTo(200);
+      assertThat(events.await(2).getLast().principal()).isEqualTo("alice");
+    }
+  }
 }

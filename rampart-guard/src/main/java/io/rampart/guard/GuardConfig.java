@@ -49,6 +49,13 @@ public record GuardConfig(
     int modelMaxTokens,
     LongSupplier ticker) {
 
+  /** This configuration with the model tier switched as given, everything else unchanged. */
+  public GuardConfig withModel(ModelMode mode) {
+    return new GuardConfig(thresholds, fastAllowBelow, fastBlockAt, allowPatterns, disabledRules,
+        blockedDomains, trustedDomains, maxInputChars, maxDecodeDepth, mode, head,
+        modelMaxTokens, ticker);
+  }
+
   /** Whether the model tier runs. */
   public enum ModelMode {
     ENABLED,

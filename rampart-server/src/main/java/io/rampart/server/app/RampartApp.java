@@ -22,6 +22,7 @@ import io.rampart.gateway.GatewayConfig;
 import io.rampart.gateway.GatewaySection;
 import io.rampart.gateway.GatewayServer;
 import io.rampart.gateway.GatewayServices;
+import io.rampart.guard.GuardConfig;
 import io.rampart.guard.GuardEngine;
 import io.rampart.mcp.JdbcToolPinStore;
 import io.rampart.mcp.gateway.McpGatewayConfig;
@@ -51,6 +52,8 @@ public final class RampartApp implements AutoCloseable {
   public static final String ADMIN_TOKEN_ENV = "RAMPART_ADMIN_TOKEN";
 
   private static final Logger log = LoggerFactory.getLogger(RampartApp.class);
+  /** How long an API read waits for the gateway's queued events (normally a few ms). */
+  private static final long FLUSH_MILLIS = 2_000;
 
   private final Services services;
   private final ApiServer api;
@@ -118,6 +121,9 @@ public final class RampartApp implements AutoCloseable {
       assessments = AssessmentScheduler.start(config.extension(AssessmentsSection.INSTANCE),
           AssessmentService.create(services.inventory(), services.eventLog(),
               Discovery.create(clock), services.catalog()), clock);
+      // the gateway writes its events off the request path; API reads wait for them
+      java.util.concurrent.atomic.AtomicReference<GatewayServer> live =
+          new java.util.concurrent.atomic.AtomicReference<>();
       PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       new JvmMemoryMetrics().bindTo(metrics);
       new JvmGcMetrics().bindTo(metrics);
@@ -133,7 +139,12 @@ public final class RampartApp implements AutoCloseable {
       api =
           apiBuilder
               .config(config.server())
-              .eventLog(services.eventLog())
+              .eventLog(new ReadYourWritesEventLog(services.eventLog(), () -> {
+                GatewayServer g = live.get();
+                if (g != null) {
+                  g.flushEvents(FLUSH_MILLIS);
+                }
+              }))
               .tokens(services.tokens())
               .catalog(services.catalog())
               .meterRegistry(metrics)
@@ -149,8 +160,11 @@ public final class RampartApp implements AutoCloseable {
       GuardEngine guard = null;
       if (gatewayConfig.enabled() || mcpConfig.enabled()) {
         // one engine for both gateways, so the model loads once per process, now rather than
-        // on the first prompt; the guard: section's default policy applies
-        guard = GuardEngine.create(config.extension(GuardSection.INSTANCE).defaults());
+        // on the first prompt; the guard: section's default policy applies, and the gateway's
+        // guard-model: disabled switches the model tier off for both
+        GuardConfig policy = config.extension(GuardSection.INSTANCE).defaults();
+        guard = GuardEngine.create(gatewayConfig.enabled() && !gatewayConfig.guardModel()
+            ? policy.withModel(GuardConfig.ModelMode.DISABLED) : policy);
         guard.warmUp();
       }
       if (gatewayConfig.enabled()) {
@@ -159,6 +173,7 @@ public final class RampartApp implements AutoCloseable {
                     gatewayConfig,
                     GatewayServices.of(services.eventLog(), DlpEngine.create(), guard, metrics))
                 .start();
+        live.set(gateway);
         log.info("Rampart gateway listening on {}", gateway.url());
       }
       if (mcpConfig.enabled()) {
@@ -168,10 +183,10 @@ public final class RampartApp implements AutoCloseable {
       }
       retention = RetentionScheduler.start(services.eventLog(), config.events(), clock);
       if (configFile != null) {
-        GatewayServer live = gateway;
+        GatewayServer running = gateway;
         reloader = ConfigReloader.create(configFile, env, services.eventLog(), config, next -> {
-          if (live != null) {
-            live.reconfigure(next.extension(GatewaySection.INSTANCE));
+          if (running != null) {
+            running.reconfigure(next.extension(GatewaySection.INSTANCE));
           }
         }).start();
       }

@@ -103,6 +103,34 @@ class RampartAppIT {
   }
 
   @Test
+  void aReloadThatChangesTheGatewayRecordsOneConfigChanged() throws Exception {
+    // regression: the watcher and the gateway each wrote config.changed for one change
+    String token = "env-admin-token-0123456789abcdef";
+    java.nio.file.Path file = dataDir.resolve("rampart.yaml");
+    String yaml = """
+        gateway:
+          enabled: true
+          port: 0
+          guard-model: disabled
+          routes:
+            - name: openai
+              path-prefix: /v1
+              upstreams: [http://127.0.0.1:9/v1]
+              requests-per-minute: %d
+        """;
+    java.nio.file.Files.writeString(file, yaml.formatted(10));
+    Map<String, String> env = Map.of("RAMPART_ADMIN_TOKEN", token);
+    RampartConfig initial = io.rampart.core.config.ConfigLoader.load(file, env)
+        .withDataDir(dataDir).withServer(new ServerConfig("127.0.0.1", 0));
+    try (RampartApp app = RampartApp.start(initial, env, Clock.systemUTC(), file)) {
+      int before = types(app, "config.changed").size();
+      java.nio.file.Files.writeString(file, yaml.formatted(20));
+      assertThat(app.reloadNow()).isTrue();
+      assertThat(types(app, "config.changed")).hasSize(before + 1);
+    }
+  }
+
+  @Test
   void exportsOcsfThroughTheApi() throws Exception {
     String token = "env-admin-token-0123456789abcdef";
     try (RampartApp app = RampartApp.start(config(), Map.of("RAMPART_ADMIN_TOKEN", token), Clock.systemUTC())) {
