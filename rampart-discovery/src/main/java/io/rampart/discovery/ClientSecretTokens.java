@@ -10,29 +10,61 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.Supplier;
 
-/** Client-credentials tokens for {@code https://management.azure.com/.default}, cached. */
+/**
+ * Client-credentials tokens for {@code https://management.azure.com/.default}, cached; the
+ * client proves itself with a secret, or with a federated token read afresh for every request
+ * (workload identity: the file is rotated by the platform).
+ */
 final class ClientSecretTokens implements TokenSource {
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
   private final HttpClient http;
   private final URI authority;
   private final String tenant;
   private final String clientId;
-  private final Secret secret;
+  private final Supplier<String> proof;
   private final Clock clock;
   private Secret cached = Secret.empty();
   private Instant expires = Instant.MIN;
 
   ClientSecretTokens(HttpClient http, URI authority, String tenant, String clientId,
       Secret secret, Clock clock) {
+    this(http, authority, tenant, clientId, () -> "client_secret=" + enc(secret.reveal()), clock);
+  }
+
+  private ClientSecretTokens(HttpClient http, URI authority, String tenant, String clientId,
+      Supplier<String> proof, Clock clock) {
     this.http = http;
     this.authority = authority;
     this.tenant = tenant;
     this.clientId = clientId;
-    this.secret = secret;
+    this.proof = proof;
     this.clock = clock;
+  }
+
+  /** Workload identity federation: the federated token file's content is the assertion. */
+  static ClientSecretTokens federated(HttpClient http, URI authority, String tenant,
+      String clientId, Path tokenFile, Clock clock) {
+    return new ClientSecretTokens(http, authority, tenant, clientId, () -> {
+      String assertion;
+      try {
+        assertion = Files.readString(tokenFile).strip();
+      } catch (IOException e) {
+        throw new DiscoveryException("AZURE_FEDERATED_TOKEN_FILE: " + tokenFile + ": "
+            + e.getClass().getSimpleName() + " (expected: a readable federated token file)", e);
+      }
+      if (assertion.isEmpty()) {
+        throw new DiscoveryException("AZURE_FEDERATED_TOKEN_FILE: " + tokenFile
+            + ": empty (expected: a federated token)");
+      }
+      return "client_assertion_type=" + enc("urn:ietf:params:oauth:client-assertion-type:"
+          + "jwt-bearer") + "&client_assertion=" + enc(assertion);
+    }, clock);
   }
 
   @Override
@@ -40,8 +72,8 @@ final class ClientSecretTokens implements TokenSource {
     if (!cached.isEmpty() && clock.instant().isBefore(expires)) {
       return cached;
     }
-    String form = "grant_type=client_credentials&client_id=" + enc(clientId) + "&client_secret="
-        + enc(secret.reveal()) + "&scope=" + enc("https://management.azure.com/.default");
+    String form = "grant_type=client_credentials&client_id=" + enc(clientId) + "&"
+        + proof.get() + "&scope=" + enc("https://management.azure.com/.default");
     HttpRequest req = HttpRequest.newBuilder(authority.resolve("/" + enc(tenant)
             + "/oauth2/v2.0/token"))
         .timeout(TIMEOUT)

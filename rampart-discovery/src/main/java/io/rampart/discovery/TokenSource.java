@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.rampart.core.Secret;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.file.Path;
 import java.time.Clock;
 
 /** Supplies bearer tokens for Azure Resource Manager. */
@@ -30,6 +31,20 @@ public interface TokenSource {
     return new ClientSecretTokens(requireNonNull(http, "http"), requireNonNull(authority,
         "authority"), requireNonNull(tenant, "tenant"), requireNonNull(clientId, "clientId"),
         requireNonNull(secret, "secret"), requireNonNull(clock, "clock"));
+  }
+
+  /**
+   * Workload identity federation ({@code AZURE_TENANT_ID}, {@code AZURE_CLIENT_ID}, {@code
+   * AZURE_FEDERATED_TOKEN_FILE}, as the AKS workload-identity webhook sets them): the file's
+   * token is exchanged for an Azure Resource Manager token; the file is re-read for every
+   * exchange because the platform rotates it.
+   */
+  static TokenSource workloadIdentity(HttpClient http, URI authority, String tenant,
+      String clientId, Path tokenFile, Clock clock) {
+    return ClientSecretTokens.federated(requireNonNull(http, "http"),
+        requireNonNull(authority, "authority"), requireNonNull(tenant, "tenant"),
+        requireNonNull(clientId, "clientId"), requireNonNull(tokenFile, "tokenFile"),
+        requireNonNull(clock, "clock"));
   }
 
   /**

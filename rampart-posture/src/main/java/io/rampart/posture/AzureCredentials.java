@@ -35,7 +35,8 @@ final class AzureCredentials {
    * RAMPART_AZURE_IMDS_ENDPOINT} to override the endpoint) or {@code azure-cli} ({@code
    * RAMPART_AZ} names the executable, default {@code az}); then the client-secret variables.
    * Managed identity and the CLI are opt-in: probing them on every machine would hang scans
-   * where there is no metadata service.
+   * where there is no metadata service. Workload identity ({@code AZURE_FEDERATED_TOKEN_FILE}
+   * with tenant and client ID, as AKS sets them) comes before a client secret.
    *
    * @throws PostureException for an unknown {@code RAMPART_AZURE_CREDENTIAL}
    */
@@ -62,11 +63,16 @@ final class AzureCredentials {
     String tenant = env.getOrDefault("AZURE_TENANT_ID", "");
     String client = env.getOrDefault("AZURE_CLIENT_ID", "");
     String secret = env.getOrDefault("AZURE_CLIENT_SECRET", "");
+    String federated = env.getOrDefault("AZURE_FEDERATED_TOKEN_FILE", "");
+    URI authority = URI.create(env.getOrDefault("AZURE_AUTHORITY_HOST",
+        "https://login.microsoftonline.com/"));
+    if (!tenant.isBlank() && !client.isBlank() && !federated.isBlank()) {
+      return Optional.of(TokenSource.workloadIdentity(HTTP.get(), authority, tenant.strip(),
+          client.strip(), java.nio.file.Path.of(federated.strip()), clock));
+    }
     if (tenant.isBlank() || client.isBlank() || secret.isBlank()) {
       return Optional.empty();
     }
-    URI authority = URI.create(env.getOrDefault("AZURE_AUTHORITY_HOST",
-        "https://login.microsoftonline.com/"));
     return Optional.of(TokenSource.clientSecret(HTTP.get(), authority, tenant, client,
         Secret.of(secret), clock));
   }

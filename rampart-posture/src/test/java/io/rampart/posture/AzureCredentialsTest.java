@@ -28,6 +28,18 @@ class AzureCredentialsTest {
   }
 
   @Test
+  void aFederatedTokenFileSelectsWorkloadIdentityBeforeAClientSecret() {
+    Map<String, String> aks = Map.of("AZURE_TENANT_ID", "t", "AZURE_CLIENT_ID", "c",
+        "AZURE_FEDERATED_TOKEN_FILE", "/nonexistent/azure-identity-token",
+        "AZURE_CLIENT_SECRET", "s");
+    // the federated flow reads its file before any request, so the choice shows without a network
+    assertThatThrownBy(() -> AzureCredentials.fromEnv(aks, CLOCK).orElseThrow().token())
+        .hasMessageStartingWith("AZURE_FEDERATED_TOKEN_FILE: /nonexistent/azure-identity-token");
+    assertThat(AzureCredentials.fromEnv(Map.of("AZURE_TENANT_ID", "t",
+        "AZURE_FEDERATED_TOKEN_FILE", "/f"), CLOCK)).isEmpty();
+  }
+
+  @Test
   void anUnknownCredentialKindIsAUsageErrorInScan() {
     assertThatThrownBy(() -> AzureCredentials.fromEnv(Map.of("RAMPART_AZURE_CREDENTIAL",
         "device-code"), CLOCK)).isInstanceOf(PostureException.class)
