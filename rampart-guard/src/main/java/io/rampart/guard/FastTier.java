@@ -191,9 +191,16 @@ final class FastTier {
 
   private static void structuralSignals(String original, Features f, List<Signal> out) {
     int len = original.length();
-    if (f.maxRun() >= 16 || (f.tokens() >= 60 && f.repetition() > 0.85) || f.periodicWord()) {
+    // Repetition is judged per window and by repeated 8-grams, never over the whole text: the
+    // whole-text share grows with length and flagged long ordinary documents (Repetition).
+    if (f.maxRun() >= 16
+        || (f.tokens() >= 60 && f.windowRepetition() > 0.85)
+        || f.repeatedNgrams() > 0.9
+        || f.periodicWord()) {
       out.add(new Signal("structure.token-flood", Category.OBFUSCATION, 0.5, 0, len,
-          "repeated tokens, longest run " + f.maxRun()));
+          String.format(java.util.Locale.ROOT,
+              "repeated tokens: longest run %d, window repetition %.2f, repeated 8-grams %.2f",
+              f.maxRun(), f.windowRepetition(), f.repeatedNgrams())));
     }
     if (f.dialogueTurns() >= 8) {
       out.add(new Signal("structure.many-shot", Category.JAILBREAK, 0.45, 0, len,

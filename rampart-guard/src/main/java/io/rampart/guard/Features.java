@@ -8,8 +8,8 @@ import java.util.Set;
  * classifier head next to the embedding and decide whether the fast tier may allow alone.
  */
 record Features(double[] values, int secondPerson, int aiWords, int dialogueTurns, int maxRun,
-    double repetition, double suffixSymbols, int tokens, int sensitive, int quotes,
-    boolean periodicWord) {
+    double windowRepetition, double repeatedNgrams, double suffixSymbols, int tokens,
+    int sensitive, int quotes, boolean periodicWord) {
 
   static final List<String> NAMES =
       List.of(
@@ -131,6 +131,8 @@ record Features(double[] values, int secondPerson, int aiWords, int dialogueTurn
     v[8] = you / tn * 10;
     v[9] = modal / tn * 10;
     v[10] = nonSpace == 0 ? 0 : (double) symbols / nonSpace;
+    // The head was trained on the whole-text share; only the flood signal needs measures that
+    // do not grow with length (Repetition).
     v[11] = n < 20 ? 0 : repetition;
     v[12] = Math.log1p(maxRun - 1) / 4;
     v[13] = letters == 0 ? 0 : (double) upper / letters;
@@ -143,8 +145,8 @@ record Features(double[] values, int secondPerson, int aiWords, int dialogueTurn
     v[24] = nonSpace == 0 ? 0 : (double) digits / nonSpace;
     v[25] = ai / tn * 10;
     return new Features(
-        v, you, ai, turns, maxRun, n < 20 ? 0 : repetition, suffixSymbols, n, sensitive, quotes,
-        periodic);
+        v, you, ai, turns, maxRun, n < 20 ? 0 : Repetition.windowed(t.words, n),
+        Repetition.repeatedNgrams(t.words, n), suffixSymbols, n, sensitive, quotes, periodic);
   }
 
   // A word made of one short chunk repeated (abcabcabc...) is padding, not language.
