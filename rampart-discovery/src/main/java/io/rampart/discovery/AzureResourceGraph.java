@@ -16,8 +16,9 @@ import java.util.Map;
 
 /**
  * Live discovery through Azure Resource Graph: one KQL query over the given subscriptions,
- * paged with {@code $skipToken}, mapped exactly like {@code az graph query} output. A failing
- * request becomes a {@link ScanError}; assets from pages already read are kept.
+ * paged with {@code $skipToken}, mapped exactly like {@code az graph query} output, then each AI
+ * account's model deployments through the ARM REST API (Resource Graph does not index them). A
+ * failing request becomes a {@link ScanError}; assets from pages already read are kept.
  */
 public final class AzureResourceGraph {
   /** AI-relevant resource types; the default query. */
@@ -104,6 +105,7 @@ public final class AzureResourceGraph {
         break;
       }
     }
+    ArmDeployments.addAll(c, http, endpoint, tokens);
     return Linker.link(Inventory.of(new ArrayList<>(c.assets), c.relationships, c.errors));
   }
 }

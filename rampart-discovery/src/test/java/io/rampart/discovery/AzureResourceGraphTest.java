@@ -19,6 +19,7 @@ class AzureResourceGraphTest {
   private HttpServer server;
   private final List<String> requests = new CopyOnWriteArrayList<>();
   private int graphStatus = 200;
+  private int deploymentsStatus = 200;
 
   @BeforeEach
   void start() throws Exception {
@@ -49,6 +50,34 @@ class AzureResourceGraphTest {
             """);
       }
     });
+    String account = "/subscriptions/s/resourcegroups/rg/providers/microsoft.cognitiveservices"
+        + "/accounts/live";
+    server.createContext(account + "/deployments", ex -> {
+      String query = ex.getRequestURI().getRawQuery();
+      requests.add("deployments " + ex.getRequestHeaders().getFirst("Authorization") + " "
+          + query);
+      if (deploymentsStatus != 200) {
+        reply(ex, deploymentsStatus, "{\"error\": {\"code\": \"ResourceNotFound\"}}");
+      } else if (!query.contains("page=2")) {
+        String next = "http://127.0.0.1:" + server.getAddress().getPort() + account
+            + "/deployments?api-version=2024-10-01&page=2";
+        reply(ex, 200, """
+            {"value": [{"id": "%s/deployments/gpt-4o", "name": "gpt-4o",
+              "type": "Microsoft.CognitiveServices/accounts/deployments",
+              "sku": {"name": "GlobalStandard", "capacity": 10},
+              "properties": {"model": {"format": "OpenAI", "name": "gpt-4o",
+                "version": "2024-08-06"}, "raiPolicyName": "Microsoft.DefaultV2"}}],
+             "nextLink": "%s"}
+            """.formatted(account, next));
+      } else {
+        reply(ex, 200, """
+            {"value": [{"id": "%s/deployments/embed", "name": "embed",
+              "type": "Microsoft.CognitiveServices/accounts/deployments",
+              "properties": {"model": {"format": "OpenAI", "name": "text-embedding-3-small",
+                "version": "1"}}}]}
+            """.formatted(account));
+      }
+    });
     server.start();
   }
 
@@ -77,10 +106,38 @@ class AzureResourceGraphTest {
   void pagesThroughResultsWithACachedToken() {
     Inventory inv = graph().scan(List.of("s"), AzureResourceGraph.DEFAULT_QUERY);
     assertThat(inv.errors()).isEmpty();
-    assertThat(inv.assets()).extracting(Asset::name).containsExactly("live", "s");
+    assertThat(inv.assets()).extracting(Asset::name).contains("live", "s");
     assertThat(inv.assets().getFirst().properties()).containsEntry("exposure", "internet");
-    assertThat(requests).containsExactly("token true", "graph Bearer tok-1 false",
+    assertThat(requests).startsWith("token true", "graph Bearer tok-1 false",
         "graph Bearer tok-1 true");
+  }
+
+  @Test
+  void modelDeploymentsThatResourceGraphDoesNotIndexAreReadFromArm() {
+    Inventory inv = graph().scan(List.of("s"), AzureResourceGraph.DEFAULT_QUERY);
+
+    assertThat(inv.errors()).isEmpty();
+    assertThat(inv.assets()).filteredOn(a -> a.kind() == AssetKind.MODEL_DEPLOYMENT)
+        .extracting(Asset::name).containsExactly("gpt-4o", "embed");
+    assertThat(requests).endsWith(
+        "deployments Bearer tok-1 api-version=2024-10-01",
+        "deployments Bearer tok-1 api-version=2024-10-01&page=2");
+    Asset account = inv.assets().stream().filter(a -> a.name().equals("live")).findFirst()
+        .orElseThrow();
+    assertThat(inv.relationships()).anySatisfy(r -> {
+      assertThat(r.from()).endsWith("/deployments/gpt-4o");
+      assertThat(r.to()).isEqualTo(account.id());
+    });
+  }
+
+  @Test
+  void aFailingDeploymentListIsAScanErrorAndTheAccountIsKept() {
+    deploymentsStatus = 403;
+    Inventory inv = graph().scan(List.of("s"), AzureResourceGraph.DEFAULT_QUERY);
+
+    assertThat(inv.assets()).extracting(Asset::name).containsExactly("live", "s");
+    assertThat(inv.errors()).singleElement().satisfies(e ->
+        assertThat(e.message()).isEqualTo("HTTP 403 ResourceNotFound (expected: 200)"));
   }
 
   @Test

@@ -94,8 +94,8 @@ public final class ScanRunner {
       }
       if (tokens.isEmpty()) {
         err.println("rampart scan: azure: no credentials (expected: AZURE_ACCESS_TOKEN, "
-            + "RAMPART_AZURE_CREDENTIAL=managed-identity or azure-cli, or "
-            + "AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET)");
+            + "RAMPART_AZURE_CREDENTIAL=managed-identity or azure-cli, or AZURE_TENANT_ID and "
+            + "AZURE_CLIENT_ID with AZURE_FEDERATED_TOKEN_FILE or AZURE_CLIENT_SECRET)");
         return USAGE;
       }
       Inventory cloud = AzureResourceGraph.create(AzureCredentials.HTTP.get(),
