@@ -24,7 +24,6 @@ import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Response;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
-import org.eclipse.jetty.util.thread.VirtualThreadPool;
 
 /**
  * Sends requests to a route's upstreams with one shared Jetty {@link HttpClient} (pooled
@@ -61,21 +60,8 @@ final class Upstreams implements AutoCloseable {
 
   Upstreams(GatewayConfig config, Clock clock) {
     this.clock = requireNonNull(clock, "clock");
-    VirtualThreadPool threads = new VirtualThreadPool();
-    threads.setName("rampart-gateway-client");
-    client = new HttpClient();
-    client.setExecutor(threads);
-    client.setConnectTimeout(config.connectTimeout().toMillis());
-    client.setMaxConnectionsPerDestination(Math.max(64, config.maxInFlight()));
-    client.setMaxRequestsQueuedPerDestination(Math.max(1024, config.maxInFlight() * 2));
-    client.setFollowRedirects(false);
-    client.setUserAgentField(null);
-    client.setIdleTimeout(config.upstreamTimeout().toMillis());
-    try {
-      client.start();
-    } catch (Exception e) {
-      throw new GatewayException("upstream client: cannot start (expected: a working JVM)", e);
-    }
+    client = UpstreamClient.start("rampart-gateway-client", config.connectTimeout(),
+        config.upstreamTimeout(), config.maxInFlight());
     tokens = new TokenCache(client, clock);
   }
 

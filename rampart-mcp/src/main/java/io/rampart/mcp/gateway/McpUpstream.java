@@ -3,6 +3,7 @@ package io.rampart.mcp.gateway;
 import static java.util.Objects.requireNonNull;
 
 import io.rampart.gateway.UpstreamAuth;
+import io.rampart.gateway.UpstreamClient;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,7 +17,6 @@ import org.eclipse.jetty.client.InputStreamResponseListener;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Response;
 import org.eclipse.jetty.http.HttpFields;
-import org.eclipse.jetty.util.thread.VirtualThreadPool;
 
 /**
  * Sends caller requests to MCP servers with one shared Jetty {@link HttpClient} on virtual
@@ -35,21 +35,8 @@ final class McpUpstream implements AutoCloseable {
   record Answer(int status, HttpFields headers, InputStream body) {}
 
   McpUpstream(McpGatewayConfig config, Clock clock) {
-    VirtualThreadPool threads = new VirtualThreadPool();
-    threads.setName("rampart-mcp-client");
-    client = new HttpClient();
-    client.setExecutor(threads);
-    client.setConnectTimeout(config.connectTimeout().toMillis());
-    client.setMaxConnectionsPerDestination(Math.max(64, config.maxInFlight()));
-    client.setMaxRequestsQueuedPerDestination(Math.max(1024, config.maxInFlight() * 2));
-    client.setFollowRedirects(false);
-    client.setUserAgentField(null);
-    client.setIdleTimeout(config.upstreamTimeout().toMillis());
-    try {
-      client.start();
-    } catch (Exception e) {
-      throw new McpGatewayException("mcp upstream client: cannot start (expected: a working JVM)", e);
-    }
+    client = UpstreamClient.start("rampart-mcp-client", config.connectTimeout(),
+        config.upstreamTimeout(), config.maxInFlight());
     auth = UpstreamAuth.create(client, clock);
   }
 
