@@ -3,9 +3,11 @@ package io.rampart.gateway;
 import io.rampart.core.Secret;
 import io.rampart.core.config.ConfigExtension;
 import io.rampart.core.config.ConfigNode;
+import io.rampart.core.config.RampartConfig;
 import io.rampart.dlp.RedactionAction;
 import io.rampart.dlp.RedactionPolicy;
 import io.rampart.dlp.SensitivityLabel;
+import io.rampart.guard.GuardSection;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,6 +48,22 @@ public final class GatewaySection implements ConfigExtension<GatewayConfig> {
   @Override
   public GatewayConfig defaults() {
     return GatewayConfig.DEFAULT;
+  }
+
+  /** A route's {@code policy.guard.policy} must name a policy of the {@code guard:} section. */
+  @Override
+  public void check(GatewayConfig value, RampartConfig config, ConfigNode node) {
+    Set<String> known = config.extension(GuardSection.INSTANCE).named().keySet();
+    List<ConfigNode> items = node.get("routes").map(ConfigNode::items).orElse(List.of());
+    for (int i = 0; i < value.routes().size() && i < items.size(); i++) {
+      Optional<String> named = value.routes().get(i).policy().guard().policy();
+      if (named.isPresent() && !known.contains(named.get())) {
+        ConfigNode at = items.get(i).get("policy").flatMap(p -> p.get("guard"))
+            .flatMap(g -> g.get("policy")).orElse(items.get(i));
+        at.report(named.get() + " (expected: a policy under guard.policies"
+            + (known.isEmpty() ? ", and there are none" : ": " + String.join(", ", known)) + ")");
+      }
+    }
   }
 
   /** Binds a present node; problems go to the node and the default is returned. */
@@ -142,14 +160,15 @@ public final class GatewaySection implements ConfigExtension<GatewayConfig> {
 
   private static Optional<PolicyConfig.GuardPolicy> guard(ConfigNode node) {
     if (!node.allowKeys("enabled", "prompt-threshold", "retrieved-threshold",
-        "response-threshold")) {
+        "response-threshold", "policy")) {
       return Optional.empty();
     }
     boolean enabled = node.get("enabled").flatMap(ConfigNode::asBool).orElse(true);
     Optional<Double> p = threshold(node, "prompt-threshold");
     Optional<Double> r = threshold(node, "retrieved-threshold");
     Optional<Double> s = threshold(node, "response-threshold");
-    return Optional.of(new PolicyConfig.GuardPolicy(enabled, p, r, s));
+    Optional<String> named = node.get("policy").flatMap(ConfigNode::asString);
+    return Optional.of(new PolicyConfig.GuardPolicy(enabled, p, r, s, named));
   }
 
   private static Optional<Double> threshold(ConfigNode parent, String key) {
@@ -243,7 +262,8 @@ public final class GatewaySection implements ConfigExtension<GatewayConfig> {
       PolicyConfig p = r.policy();
       m.put("policy", map("fail-open", p.failOpen(),
           "max-label", p.maxLabel().map(SensitivityLabel::id).orElse("any"),
-          "guard-enabled", p.guard().enabled()));
+          "guard-enabled", p.guard().enabled(),
+          "guard-policy", p.guard().policy().orElse("default")));
       routes.add(m);
     }
     List<Object> keys = new ArrayList<>();

@@ -33,7 +33,8 @@ public final class GatewayServer implements AutoCloseable {
     this.services = services;
     this.quotas = new QuotaLimiter(services.clock());
     this.upstreams = new Upstreams(config, services.clock());
-    Inspector inspector = new Inspector(services.dlp(), services.guard());
+    Inspector inspector = new Inspector(services.dlp(), services.guard(),
+        services.guardPolicies());
     this.forwarder = new Forwarder(inspector, upstreams, json,
         () -> PseudonymSession.create(services.random()),
         () -> pipeline.get().config());

@@ -16,6 +16,7 @@ import io.rampart.guard.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -27,11 +28,14 @@ import java.util.stream.Collectors;
 final class Inspector {
   private final DlpEngine dlp;
   private final GuardEngine guard;
+  private final Function<String, Optional<GuardEngine>> guardPolicies;
   private final Classifier classifier = Classifier.createDefault();
 
-  Inspector(DlpEngine dlp, GuardEngine guard) {
+  Inspector(DlpEngine dlp, GuardEngine guard,
+      Function<String, Optional<GuardEngine>> guardPolicies) {
     this.dlp = requireNonNull(dlp, "dlp");
     this.guard = requireNonNull(guard, "guard");
+    this.guardPolicies = requireNonNull(guardPolicies, "guardPolicies");
   }
 
   DlpEngine dlp() {
@@ -139,6 +143,10 @@ final class Inspector {
     PolicyConfig.GuardPolicy g = route.policy().guard();
     Verdict v;
     try {
+      // A policy that vanished in a reload fails closed like any detector error.
+      GuardEngine guard = g.policy().isEmpty() ? this.guard
+          : guardPolicies.apply(g.policy().get()).orElseThrow(() -> new IllegalStateException(
+              "guard policy " + g.policy().get() + " is not defined"));
       v = switch (kind) {
         case PROMPT -> guard.inspectPrompt(text);
         case RETRIEVED -> guard.inspectRetrieved(text);

@@ -48,12 +48,15 @@ public record PolicyConfig(
   /**
    * Guard settings of a route. A threshold overrides the engine's decision for that surface:
    * content is blocked when the verdict's score reaches it; empty keeps the engine's decision.
+   * {@code policy} names a policy under {@code guard.policies} (its allow-lists, disabled rules
+   * and thresholds); empty means the {@code guard:} section's default policy.
    */
   public record GuardPolicy(
       boolean enabled,
       Optional<Double> promptThreshold,
       Optional<Double> retrievedThreshold,
-      Optional<Double> responseThreshold) {
+      Optional<Double> responseThreshold,
+      Optional<String> policy) {
     public static final GuardPolicy DEFAULT =
         new GuardPolicy(true, Optional.empty(), Optional.empty(), Optional.empty());
 
@@ -61,6 +64,18 @@ public record PolicyConfig(
       check("prompt-threshold", promptThreshold);
       check("retrieved-threshold", retrievedThreshold);
       check("response-threshold", responseThreshold);
+      requireNonNull(policy, "policy");
+      policy.ifPresent(p -> {
+        if (p.isBlank()) {
+          throw new IllegalArgumentException("policy: '' (expected: a policy name)");
+        }
+      });
+    }
+
+    /** The default guard policy with these thresholds. */
+    public GuardPolicy(boolean enabled, Optional<Double> promptThreshold,
+        Optional<Double> retrievedThreshold, Optional<Double> responseThreshold) {
+      this(enabled, promptThreshold, retrievedThreshold, responseThreshold, Optional.empty());
     }
 
     private static void check(String field, Optional<Double> value) {

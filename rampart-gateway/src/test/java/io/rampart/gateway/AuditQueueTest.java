@@ -15,12 +15,14 @@ class AuditQueueTest {
   /** An in-memory log whose writes wait for a gate and refuse events of type "test.bad". */
   private static final class GatedLog extends InMemoryEventLog {
     final CountDownLatch gate = new CountDownLatch(1);
+    final CountDownLatch entered = new CountDownLatch(1);
     final List<Integer> batchSizes = new ArrayList<>();
 
     @Override
     public List<Event> appendAll(List<EventDraft> drafts) {
+      entered.countDown();
       try {
-        gate.await(10, TimeUnit.SECONDS);
+        gate.await(60, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
@@ -109,7 +111,10 @@ class AuditQueueTest {
         submit(q, "gateway.request");
       }
     });
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    // regression (flaky under load): the producer could wait for a moment before the writer took
+    // its first batch, and run again once it had; only with the writer at the gate is it stuck
+    assertThat(log.entered.await(30, TimeUnit.SECONDS)).isTrue();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (producer.getState() != Thread.State.WAITING && producer.isAlive()
         && System.nanoTime() < deadline) {
       Thread.onSpinWait();

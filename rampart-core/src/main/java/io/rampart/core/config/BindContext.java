@@ -37,6 +37,10 @@ final class BindContext {
     problems.add(new ConfigProblem(source, line, path, message));
   }
 
+  boolean hasProblems() {
+    return !problems.isEmpty();
+  }
+
   void throwIfAny() {
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);

@@ -22,6 +22,13 @@ public interface ConfigExtension<T> {
   /** The value as plain YAML data for {@link ConfigPrinter}; secrets as {@code Secret}. */
   Object write(T value);
 
+  /**
+   * Checks what this section refers to in other sections (a gateway route naming a guard
+   * policy, for instance), once every section is bound; problems go to {@code node} or the nodes
+   * under it, with their lines. Called only when the section is present in the file.
+   */
+  default void check(T value, RampartConfig config, ConfigNode node) {}
+
   /** An ordered map from alternating keys and values, for {@link #write}. */
   static Map<String, Object> map(Object... keysAndValues) {
     return ConfigSection.map(keysAndValues);

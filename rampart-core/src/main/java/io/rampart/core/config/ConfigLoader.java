@@ -54,6 +54,9 @@ public final class ConfigLoader {
     BindContext context = new BindContext(sourceName, baseDir.toAbsolutePath());
     Optional<ConfigNode> root = YamlTree.read(yaml, env, context);
     RampartConfig config = root.map(ConfigLoader::bind).orElseGet(RampartConfig::defaults);
+    if (root.isPresent() && !context.hasProblems()) {
+      check(root.get(), config);
+    }
     context.throwIfAny();
     return config;
   }
@@ -66,6 +69,14 @@ public final class ConfigLoader {
       }
     }
     return root.build(builder::build, RampartConfig.defaults());
+  }
+
+  // Only on a cleanly bound file: a section that failed to bind would make others' references
+  // to it look dangling.
+  private static void check(ConfigNode root, RampartConfig config) {
+    for (ConfigSection<?> section : ConfigSections.all()) {
+      root.get(section.key()).ifPresent(node -> section.check(config, node));
+    }
   }
 
   private static <T> void bindSection(

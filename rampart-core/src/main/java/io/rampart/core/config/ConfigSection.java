@@ -25,6 +25,9 @@ interface ConfigSection<T> {
 
   void set(RampartConfig.Builder builder, T value);
 
+  /** Cross-section checks once the whole file is bound; see {@link ConfigExtension#check}. */
+  default void check(RampartConfig config, ConfigNode node) {}
+
   /** An ordered map from alternating keys and values, for {@link #write}. */
   static Map<String, Object> map(Object... keysAndValues) {
     Map<String, Object> out = new LinkedHashMap<>();

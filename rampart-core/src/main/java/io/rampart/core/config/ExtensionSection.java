@@ -26,4 +26,9 @@ record ExtensionSection<T>(ConfigExtension<T> extension) implements ConfigSectio
   public void set(RampartConfig.Builder builder, T value) {
     builder.extension(extension, value);
   }
+
+  @Override
+  public void check(RampartConfig config, ConfigNode node) {
+    extension.check(config.extension(extension), config, node);
+  }
 }

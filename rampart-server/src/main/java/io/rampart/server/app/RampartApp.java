@@ -24,6 +24,7 @@ import io.rampart.gateway.GatewayServer;
 import io.rampart.gateway.GatewayServices;
 import io.rampart.guard.GuardConfig;
 import io.rampart.guard.GuardEngine;
+import io.rampart.guard.GuardEngines;
 import io.rampart.mcp.JdbcToolPinStore;
 import io.rampart.mcp.gateway.McpGatewayConfig;
 import io.rampart.mcp.gateway.McpGatewaySection;
@@ -36,9 +37,11 @@ import io.rampart.guard.GuardSection;
 import io.rampart.server.ApiServer;
 import java.net.URI;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -157,21 +160,26 @@ public final class RampartApp implements AutoCloseable {
               .build();
       api.start();
       GatewayConfig gatewayConfig = config.extension(GatewaySection.INSTANCE);
+      GuardEngines guards = null;
       GuardEngine guard = null;
       if (gatewayConfig.enabled() || mcpConfig.enabled()) {
-        // one engine for both gateways, so the model loads once per process, now rather than
-        // on the first prompt; the guard: section's default policy applies, and the gateway's
-        // guard-model: disabled switches the model tier off for both
-        GuardConfig policy = config.extension(GuardSection.INSTANCE).defaults();
-        guard = GuardEngine.create(gatewayConfig.enabled() && !gatewayConfig.guardModel()
-            ? policy.withModel(GuardConfig.ModelMode.DISABLED) : policy);
+        // one set of engines for both gateways, sharing the model, which loads now rather than
+        // on the first prompt; the guard: section's policies apply (routes pick named ones), the
+        // gateway's guard-model: disabled switches the model tier off for all, and a reload
+        // swaps them in place
+        UnaryOperator<GuardConfig> modelSwitch = gatewayConfig.enabled()
+            && !gatewayConfig.guardModel()
+            ? c -> c.withModel(GuardConfig.ModelMode.DISABLED) : UnaryOperator.identity();
+        guards = GuardEngines.create(config.extension(GuardSection.INSTANCE), modelSwitch);
+        guard = guards.current();
         guard.warmUp();
       }
       if (gatewayConfig.enabled()) {
         gateway =
             GatewayServer.create(
                     gatewayConfig,
-                    GatewayServices.of(services.eventLog(), DlpEngine.create(), guard, metrics))
+                    new GatewayServices(services.eventLog(), DlpEngine.create(), guard,
+                        Clock.systemUTC(), new SecureRandom(), metrics, guards::policy))
                 .start();
         live.set(gateway);
         log.info("Rampart gateway listening on {}", gateway.url());
@@ -184,7 +192,11 @@ public final class RampartApp implements AutoCloseable {
       retention = RetentionScheduler.start(services.eventLog(), config.events(), clock);
       if (configFile != null) {
         GatewayServer running = gateway;
+        GuardEngines runningGuards = guards;
         reloader = ConfigReloader.create(configFile, env, services.eventLog(), config, next -> {
+          if (runningGuards != null) {
+            runningGuards.replace(next.extension(GuardSection.INSTANCE));
+          }
           if (running != null) {
             running.reconfigure(next.extension(GatewaySection.INSTANCE));
           }
