@@ -32,6 +32,8 @@ final class Decoder {
           "the", "you", "and", "your", "all", "to", "of", "is", "are", "a", "an", "ignore",
           "instructions", "previous", "now", "me", "tell", "what", "this", "that", "with", "for",
           "system", "prompt", "password", "say", "not", "do", "be", "it", "in", "on", "rules");
+  private static final Set<String> ROTATED_COMMON =
+      COMMON.stream().map(Decoder::rot).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
   private Decoder() {}
 
@@ -226,8 +228,12 @@ final class Decoder {
       if (COMMON.contains(w)) {
         plain++;
       }
-      if (COMMON.contains(rot(w))) {
+      // rot is its own inverse: rot(w) is common exactly when w is a rotated common word
+      if (ROTATED_COMMON.contains(w)) {
         rotated++;
+      }
+      if (rotated + (limit - i - 1) <= 2 * plain + 1) {
+        return; // even if every word left were rotated, plain text would still win
       }
     }
     if (rotated >= 3 && rotated > 2 * plain + 1) {

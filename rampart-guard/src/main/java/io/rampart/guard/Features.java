@@ -27,6 +27,22 @@ record Features(double[] values, int secondPerson, int aiWords, int dialogueTurn
   private static final Set<String> SENSITIVE =
       Set.of("password", "passwords", "passcode", "passphrase", "secret", "secrets", "credentials",
           "pin", "token", "key", "keys", "confidential");
+  // One lookup per word instead of one per set: the word loop runs over every token.
+  private static final int IS_YOU = 1;
+  private static final int IS_MODAL = 2;
+  private static final int IS_AI = 4;
+  private static final int IS_SENSITIVE = 8;
+  private static final java.util.Map<String, Integer> CLASSES = classes();
+
+  private static java.util.Map<String, Integer> classes() {
+    java.util.HashMap<String, Integer> m = new java.util.HashMap<>();
+    YOU.forEach(w -> m.merge(w, IS_YOU, (a, b) -> a | b));
+    MODAL.forEach(w -> m.merge(w, IS_MODAL, (a, b) -> a | b));
+    AI.forEach(w -> m.merge(w, IS_AI, (a, b) -> a | b));
+    SENSITIVE.forEach(w -> m.merge(w, IS_SENSITIVE, (a, b) -> a | b));
+    return java.util.Map.copyOf(m);
+  }
+
   private static final Set<String> ROLES =
       Set.of("user", "assistant", "human", "ai", "q", "a", "system", "bot", "question", "answer");
 
@@ -54,22 +70,18 @@ record Features(double[] values, int secondPerson, int aiWords, int dialogueTurn
     java.util.HashSet<String> unique = new java.util.HashSet<>();
     for (int i = 0; i < n; i++) {
       String w = t.words[i];
-      if (YOU.contains(w)) {
-        you++;
-      }
-      if (MODAL.contains(w)) {
-        modal++;
-      }
-      if (AI.contains(w)) {
-        ai++;
+      Integer cls = w.length() <= 12 ? CLASSES.get(w) : null;
+      if (cls != null) {
+        int k = cls;
+        you += k & IS_YOU;
+        modal += (k & IS_MODAL) >> 1;
+        ai += (k & IS_AI) >> 2;
+        sensitive += (k & IS_SENSITIVE) >> 3;
       }
       if (!periodic && w.length() >= 40) {
         periodic = periodic(w);
       }
-      if (SENSITIVE.contains(w)) {
-        sensitive++;
-      }
-      if (w.length() >= 5 && w.chars().noneMatch(c -> "aeiouy".indexOf(c) >= 0)) {
+      if (w.length() >= 5 && !hasVowel(w)) {
         noVowel++;
       }
       if (i > 0 && w.equals(t.words[i - 1])) {
@@ -147,6 +159,18 @@ record Features(double[] values, int secondPerson, int aiWords, int dialogueTurn
     return new Features(
         v, you, ai, turns, maxRun, n < 20 ? 0 : Repetition.windowed(t.words, n),
         Repetition.repeatedNgrams(t.words, n), suffixSymbols, n, sensitive, quotes, periodic);
+  }
+
+  private static boolean hasVowel(String w) {
+    for (int i = 0; i < w.length(); i++) {
+      switch (w.charAt(i)) {
+        case 'a', 'e', 'i', 'o', 'u', 'y' -> {
+          return true;
+        }
+        default -> { }
+      }
+    }
+    return false;
   }
 
   // A word made of one short chunk repeated (abcabcabc...) is padding, not language.

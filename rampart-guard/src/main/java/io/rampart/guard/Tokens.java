@@ -87,10 +87,13 @@ final class Tokens {
     boolean symbol = false;
     for (int k = 0; k < w.length(); k++) {
       char c = w.charAt(k);
-      if (Character.isLetter(c)) {
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c > 0x7f && Character.isLetter(c))) {
         letter = true;
-      } else if ("013457@$".indexOf(c) >= 0) {
-        symbol = true;
+      } else {
+        switch (c) {
+          case '0', '1', '3', '4', '5', '7', '@', '$' -> symbol = true;
+          default -> { }
+        }
       }
     }
     if (!letter || !symbol) {
