@@ -176,9 +176,14 @@ cp "$root/examples/gateway/rampart.yaml" "$tmp/rampart.yaml"
 demo_key="bench-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
 admin_token="bench-admin-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
 java_opts=""
+fast_java_opts=""
 if [ -n "$JFR" ]; then
   case $JFR in /*) ;; *) JFR="$PWD/$JFR" ;; esac
-  java_opts="-XX:StartFlightRecording=name=bench,settings=profile,filename=$JFR,dumponexit=true"
+  # the recording goes to the model-tier gateway when it is measured, else to rampart-fast
+  case " $TARGETS " in
+    *" rampart "*) java_opts="-XX:StartFlightRecording=name=bench,settings=profile,filename=$JFR,dumponexit=true" ;;
+    *) fast_java_opts="-XX:StartFlightRecording=name=bench,settings=profile,filename=$JFR,dumponexit=true" ;;
+  esac
 fi
 RAMPART_DATA_DIR="$tmp/data" RAMPART_API_PORT=$API_PORT RAMPART_GATEWAY_PORT=$GW_PORT \
   UPSTREAM_URL="http://127.0.0.1:$UP_PORT/v1" UPSTREAM_API_KEY=bench-upstream-key \
@@ -194,7 +199,7 @@ case " $TARGETS " in *" rampart-fast "*)
   RAMPART_DATA_DIR="$tmp/data-fast" RAMPART_API_PORT=$FAST_API_PORT RAMPART_GATEWAY_PORT=$FAST_GW_PORT \
     UPSTREAM_URL="http://127.0.0.1:$UP_PORT/v1" UPSTREAM_API_KEY=bench-upstream-key \
     RAMPART_DEMO_KEY="$demo_key" RAMPART_ADMIN_TOKEN="$admin_token" \
-    RAMPART_JAVA_OPTS="${RAMPART_JAVA_OPTS:-}" \
+    RAMPART_JAVA_OPTS="${RAMPART_JAVA_OPTS:-} $fast_java_opts" \
     "$root/rampart" serve --config "$tmp/rampart-fast.yaml" >"$tmp/rampart-fast.log" 2>&1 &
   fast_pid=$!
   wait_port "$FAST_GW_PORT" "$fast_pid" 180
@@ -376,9 +381,10 @@ report | tee ${RESULTS:+"$RESULTS"}
 
 cp "$tmp/results.tsv" "${RESULTS:-$tmp/results.md}.tsv" 2>/dev/null || true
 if [ -n "$JFR" ]; then
-  kill "$rampart_pid" 2>/dev/null || true
-  wait "$rampart_pid" 2>/dev/null || true
+  kill "$rampart_pid" ${fast_pid:+"$fast_pid"} 2>/dev/null || true
+  wait "$rampart_pid" ${fast_pid:+"$fast_pid"} 2>/dev/null || true
   rampart_pid=""
+  fast_pid=""
   if [ -s "$JFR" ]; then
     echo
     echo "JFR recording: $JFR"
