@@ -3,12 +3,11 @@ package io.rampart.mcp.gateway;
 import static java.util.Objects.requireNonNull;
 
 import io.rampart.gateway.CallerAuth;
+import io.rampart.gateway.Listener;
 import io.rampart.gateway.Quotas;
 import io.rampart.mcp.JsonRpcCodec;
 import io.rampart.mcp.JsonRpcLimits;
 import java.net.URI;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.VirtualThreadPool;
@@ -41,12 +40,8 @@ public final class McpGatewayServer implements AutoCloseable {
     VirtualThreadPool threads = new VirtualThreadPool();
     threads.setName("rampart-mcp");
     this.jetty = new Server(threads);
-    HttpConfiguration http = new HttpConfiguration();
-    http.setSendServerVersion(false);
-    http.setSendDateHeader(false);
-    this.connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
-    connector.setHost(config.host());
-    connector.setPort(config.port());
+    // the model gateway's connector: same TLS and mutual-TLS handling (HTTP/1.1 only here)
+    this.connector = Listener.connector(jetty, config.host(), config.port(), config.tls(), false);
     // a GET stream may stay quiet for as long as the server may
     connector.setIdleTimeout(config.upstreamTimeout().toMillis() + 30_000);
     jetty.addConnector(connector);
@@ -83,9 +78,10 @@ public final class McpGatewayServer implements AutoCloseable {
     return connector.getLocalPort();
   }
 
-  /** The MCP endpoint of the first server, such as {@code http://127.0.0.1:8789/mcp}. */
+  /** The MCP endpoint of the first server, such as {@code https://127.0.0.1:8789/mcp}. */
   public URI url() {
-    return URI.create("http://" + config.host() + ":" + port() + config.path());
+    String scheme = config.tls().isPresent() ? "https" : "http";
+    return URI.create(scheme + "://" + config.host() + ":" + port() + config.path());
   }
 
   public McpGatewayConfig config() {

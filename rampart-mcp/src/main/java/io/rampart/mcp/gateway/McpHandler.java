@@ -111,7 +111,10 @@ final class McpHandler extends Handler.Abstract {
     }
     Optional<Caller> caller;
     try {
-      caller = CallerAuth.presented(headers).flatMap(auth::verify);
+      Optional<String> presented = CallerAuth.presented(headers);
+      // a key, when sent, wins; otherwise a verified client certificate may name the caller
+      caller = presented.isPresent() ? presented.flatMap(auth::verify)
+          : ClientCertificate.of(request).flatMap(auth::verifyCertificate);
     } catch (RuntimeException e) {
       LOG.error("MCP caller authentication failed; refusing", e);
       caller = Optional.empty(); // fail closed
