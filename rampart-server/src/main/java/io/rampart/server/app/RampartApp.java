@@ -183,12 +183,8 @@ public final class RampartApp implements AutoCloseable {
       }
       retention = RetentionScheduler.start(services.eventLog(), config.events(), clock);
       if (configFile != null) {
-        GatewayServer running = gateway;
-        reloader = ConfigReloader.create(configFile, env, services.eventLog(), config, next -> {
-          if (running != null) {
-            running.reconfigure(next.extension(GatewaySection.INSTANCE));
-          }
-        }).start();
+        reloader = ConfigReloader.create(configFile, env, services.eventLog(), config,
+            new LiveReload(gateway, mcpGateway, config)::apply).start();
       }
       EventDraft.Builder started = EventDraft.builder("system.started");
       if (gateway != null) {
