@@ -31,6 +31,7 @@ import java.util.Set;
  * @param tls TLS on the listener (same block as {@code gateway.tls}: PKCS#12 or PEM, optional
  *     {@code client-ca} for mutual TLS, where {@code api-keys[].client-certificate} names
  *     callers); empty for plain HTTP
+ * @param stdio idle timeout, per-server session cap and kill grace of stdio servers' processes
  */
 public record McpGatewayConfig(
     boolean enabled,
@@ -44,11 +45,12 @@ public record McpGatewayConfig(
     Optional<OidcConfig> oidc,
     List<ApiKeyConfig> apiKeys,
     List<McpServerConfig> servers,
-    Optional<TlsConfig> tls) {
+    Optional<TlsConfig> tls,
+    StdioLimits stdio) {
 
   public static final McpGatewayConfig DEFAULT = new McpGatewayConfig(false, "127.0.0.1", 8789,
       "/mcp", 1024, Duration.ofSeconds(5), Duration.ofSeconds(300), 4 * 1024 * 1024,
-      Optional.empty(), List.of(), List.of(), Optional.empty());
+      Optional.empty(), List.of(), List.of(), Optional.empty(), StdioLimits.DEFAULT);
 
   public McpGatewayConfig {
     requireNonNull(host, "host");
@@ -57,6 +59,7 @@ public record McpGatewayConfig(
     requireNonNull(upstreamTimeout, "upstreamTimeout");
     requireNonNull(oidc, "oidc");
     requireNonNull(tls, "tls");
+    requireNonNull(stdio, "stdio");
     apiKeys = List.copyOf(apiKeys);
     servers = List.copyOf(servers);
     if (host.isBlank()) {
@@ -123,6 +126,7 @@ public record McpGatewayConfig(
     private int maxMessageBytes = DEFAULT.maxMessageBytes;
     private Optional<OidcConfig> oidc = Optional.empty();
     private Optional<TlsConfig> tls = Optional.empty();
+    private StdioLimits stdio = StdioLimits.DEFAULT;
     private final List<ApiKeyConfig> apiKeys = new ArrayList<>();
     private final List<McpServerConfig> servers = new ArrayList<>();
 
@@ -178,6 +182,11 @@ public record McpGatewayConfig(
       return this;
     }
 
+    public Builder stdio(StdioLimits v) {
+      stdio = requireNonNull(v, "stdio");
+      return this;
+    }
+
     public Builder apiKey(ApiKeyConfig v) {
       apiKeys.add(requireNonNull(v, "apiKey"));
       return this;
@@ -190,7 +199,7 @@ public record McpGatewayConfig(
 
     public McpGatewayConfig build() {
       return new McpGatewayConfig(enabled, host, port, path, maxInFlight, connectTimeout,
-          upstreamTimeout, maxMessageBytes, oidc, apiKeys, servers, tls);
+          upstreamTimeout, maxMessageBytes, oidc, apiKeys, servers, tls, stdio);
     }
   }
 }

@@ -64,7 +64,8 @@ public final class McpGatewayServer implements AutoCloseable {
     this.services = services;
     this.upstream = new McpUpstream(config, services.clock());
     // session ids of stdio servers must not be guessable
-    this.stdio = new StdioBridge(config.maxMessageBytes(), new java.security.SecureRandom());
+    this.stdio = new StdioBridge(config.maxMessageBytes(), new java.security.SecureRandom(),
+        services.clock(), config.stdio());
     // quotas, pins and the poisoning cache carry over from one snapshot to the next
     this.quotas = Quotas.create(services.clock());
     this.policy = new MessagePolicy(services.authorizer(),
@@ -113,6 +114,7 @@ public final class McpGatewayServer implements AutoCloseable {
     }
     try {
       jetty.start();
+      stdio.startReaper();
     } catch (Exception e) {
       close();
       throw new McpGatewayException("mcp-gateway.port: " + initial.port()
@@ -148,7 +150,8 @@ public final class McpGatewayServer implements AutoCloseable {
     McpGatewayConfig effective = new McpGatewayConfig(initial.enabled(), initial.host(),
         initial.port(), next.path(), initial.maxInFlight(), initial.connectTimeout(),
         initial.upstreamTimeout(), initial.maxMessageBytes(), next.oidc(), next.apiKeys(),
-        next.servers(), initial.tls());
+        next.servers(), initial.tls(), next.stdio());
+    stdio.limits(next.stdio());
     current.set(snapshot(effective));
     return List.copyOf(restart);
   }

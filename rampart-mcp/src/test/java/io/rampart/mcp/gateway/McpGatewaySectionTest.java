@@ -164,4 +164,27 @@ class McpGatewaySectionTest {
         .hasMessageContaining("(expected: a PKCS#12 key store with its password")
         .hasMessageNotContaining("not-the-password");
   }
+
+  @Test
+  void stdioLimitsBindAndABadOneIsReported(@TempDir Path dir) throws Exception {
+    Path f = dir.resolve("rampart.yaml");
+    Files.writeString(f, """
+        mcp-gateway:
+          stdio: { idle-timeout: 2m, max-sessions: 3, kill-grace: 1s }
+        """);
+    Path bad = dir.resolve("bad.yaml");
+    Files.writeString(bad, """
+        mcp-gateway:
+          stdio: { max-sessions: 0 }
+        """);
+
+    assertThat(McpGatewayConfig.DEFAULT.stdio().idleTimeout())
+        .isEqualTo(java.time.Duration.ofMinutes(10));
+    assertThat(ConfigLoader.load(f, Map.of()).extension(McpGatewaySection.INSTANCE).stdio())
+        .isEqualTo(new StdioLimits(java.time.Duration.ofMinutes(2), 3,
+            java.time.Duration.ofSeconds(1)));
+    assertThatThrownBy(() -> ConfigLoader.load(bad, Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("mcp-gateway.stdio.max-sessions: invalid value (expected: 1 or more)");
+  }
 }

@@ -60,7 +60,7 @@ class McpReloadTest {
       McpGatewayConfig c = h.gateway.config();
       McpGatewayConfig moved = new McpGatewayConfig(true, c.host(), port + 1, c.path(),
           c.maxInFlight() + 1, c.connectTimeout(), c.upstreamTimeout(), c.maxMessageBytes(),
-          c.oidc(), c.apiKeys(), c.servers(), c.tls());
+          c.oidc(), c.apiKeys(), c.servers(), c.tls(), c.stdio());
 
       var restart = h.gateway.reconfigure(moved);
 
