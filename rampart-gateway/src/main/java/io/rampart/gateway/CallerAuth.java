@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -13,17 +14,20 @@ import org.eclipse.jetty.http.HttpFields;
 
 /**
  * The gateway's caller authentication for other listeners: hashed API keys (constant-time
- * comparison, expiry, revocation) and, when configured, OIDC/JWT bearer tokens, exactly as the
- * model gateway checks them. Thread-safe.
+ * comparison, expiry, revocation), when configured OIDC/JWT bearer tokens, and client
+ * certificates under mutual TLS, exactly as the model gateway checks them. Thread-safe.
  */
 public final class CallerAuth {
   private final Map<String, ApiKeyConfig> keysByHash = new HashMap<>();
+  private final Map<String, ApiKeyConfig> keysByCertificate = new HashMap<>();
   private final Optional<JwtVerifier> jwt;
   private final Clock clock;
 
   private CallerAuth(List<ApiKeyConfig> keys, Optional<OidcConfig> oidc, Clock clock) {
     this.clock = clock;
     keys.stream().filter(k -> !k.sha256().isEmpty()).forEach(k -> keysByHash.put(k.sha256(), k));
+    keys.stream().filter(k -> !k.clientCertificate().isEmpty())
+        .forEach(k -> keysByCertificate.putIfAbsent(k.clientCertificate(), k));
     this.jwt = oidc.map(o -> new JwtVerifier(o, clock));
   }
 
@@ -63,5 +67,25 @@ public final class CallerAuth {
       return Optional.empty();
     }
     return Optional.of(new Caller(key.principal(), key.groups(), key.requestsPerMinute()));
+  }
+
+  /**
+   * The caller a client certificate identifies (its chain already verified against
+   * {@code tls.client-ca} by the handshake): the principal whose
+   * {@code api-keys[].client-certificate} is one of its names ({@link ClientCertificates}), as
+   * the model gateway maps it; empty when none is configured, or that identity expired or was
+   * revoked.
+   */
+  public Optional<Caller> verifyCertificate(X509Certificate leaf) {
+    requireNonNull(leaf, "leaf");
+    for (String name : ClientCertificates.names(leaf)) {
+      ApiKeyConfig key = keysByCertificate.get(name);
+      if (key != null) {
+        return key.certificateActiveAt(clock.instant())
+            ? Optional.of(new Caller(key.principal(), key.groups(), key.requestsPerMinute()))
+            : Optional.empty();
+      }
+    }
+    return Optional.empty();
   }
 }

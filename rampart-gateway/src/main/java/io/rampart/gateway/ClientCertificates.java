@@ -12,16 +12,17 @@ import javax.naming.ldap.Rdn;
 /**
  * The names a client certificate vouches for: its subject's common names, then its DNS, e-mail,
  * URI and IP subject alternative names. Mutual TLS has already verified the chain against
- * {@code tls.client-ca}; {@link Pipeline} maps one of these names to a configured principal.
+ * {@code tls.client-ca}; {@link Pipeline} and {@link CallerAuth} map one of these names to a
+ * configured principal ({@code api-keys[].client-certificate}).
  */
-final class ClientCertificates {
+public final class ClientCertificates {
   // GeneralName tags (RFC 5280): rfc822Name, dNSName, uniformResourceIdentifier, iPAddress
   private static final List<Integer> NAME_TYPES = List.of(1, 2, 6, 7);
 
   private ClientCertificates() {}
 
   /** The names in {@code leaf}, CN first; unreadable parts are skipped (they match nothing). */
-  static List<String> names(X509Certificate leaf) {
+  public static List<String> names(X509Certificate leaf) {
     List<String> names = new ArrayList<>();
     try {
       LdapName dn = new LdapName(leaf.getSubjectX500Principal().getName());

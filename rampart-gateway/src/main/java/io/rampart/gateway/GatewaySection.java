@@ -277,12 +277,7 @@ public final class GatewaySection implements ConfigExtension<GatewayConfig> {
     return map("enabled", value.enabled(), "host", value.host(), "port", value.port(),
         "max-in-flight", value.maxInFlight(), "connect-timeout", value.connectTimeout(),
         "upstream-timeout", value.upstreamTimeout(), "detector-timeout", value.detectorTimeout(),
-        "http2", value.http2(), "tls", value.tls().map(t -> (Object) map(
-            "keystore", t.keystore().map(Path::toString).orElse(""),
-            "keystore-password", t.keystorePassword(),
-            "certificate", t.certificate().map(Path::toString).orElse(""),
-            "private-key", t.privateKey().map(Path::toString).orElse(""),
-            "client-ca", t.clientCa().map(Path::toString).orElse(""))).orElse("none"),
+        "http2", value.http2(), "tls", GatewayYaml.write(value.tls()),
         "oidc", value.oidc().map(o -> (Object) map("issuer", o.issuer(), "audience",
             o.audience(), "jwks-url", o.jwksUrl(), "principal-claim", o.principalClaim(),
             "groups-claim", o.groupsClaim())).orElse("none"),

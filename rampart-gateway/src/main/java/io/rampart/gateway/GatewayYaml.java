@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * The gateway's YAML binders for pieces other listeners share (the MCP gateway): API keys,
- * OIDC, upstream credentials and redaction policies, with exactly the keys and error messages
+ * TLS, OIDC, upstream credentials and redaction policies, with exactly the keys and error messages
  * of {@code gateway:}. Problems are reported against the node; empty means reported.
  */
 public final class GatewayYaml {
@@ -23,6 +23,24 @@ public final class GatewayYaml {
   /** An {@code oidc:} block. */
   public static Optional<OidcConfig> oidc(ConfigNode node) {
     return ListenerYaml.oidc(node);
+  }
+
+  /**
+   * A {@code tls:} block: PKCS#12 or PEM files, optional {@code client-ca}; files must be
+   * readable and load (right password, PEM with a PKCS#8 key) or the load reports them.
+   */
+  public static Optional<TlsConfig> tls(ConfigNode node) {
+    return ListenerYaml.tls(node);
+  }
+
+  /** TLS settings as printable YAML data (paths; the password stays a {@code Secret}). */
+  public static Object write(Optional<TlsConfig> tls) {
+    return tls.map(t -> (Object) GatewaySection.map(
+        "keystore", t.keystore().map(java.nio.file.Path::toString).orElse(""),
+        "keystore-password", t.keystorePassword(),
+        "certificate", t.certificate().map(java.nio.file.Path::toString).orElse(""),
+        "private-key", t.privateKey().map(java.nio.file.Path::toString).orElse(""),
+        "client-ca", t.clientCa().map(java.nio.file.Path::toString).orElse(""))).orElse("none");
   }
 
   /** A {@code credential:} block (none, static-key, OAuth2, Azure identities). */
@@ -44,7 +62,7 @@ public final class GatewayYaml {
   public static List<Object> writeKeys(List<ApiKeyConfig> keys) {
     return keys.stream().<Object>map(k -> GatewaySection.map("principal", k.principal(),
         "key", Secret.of(k.sha256()), "groups", List.copyOf(k.groups()),
-        "expires", k.expires().map(Object::toString).orElse("never"), "revoked", k.revoked(),
+        "client-certificate", k.clientCertificate(), "expires", k.expires().map(Object::toString).orElse("never"), "revoked", k.revoked(),
         "requests-per-minute", k.requestsPerMinute())).toList();
   }
 }

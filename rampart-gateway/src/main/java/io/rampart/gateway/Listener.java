@@ -27,21 +27,32 @@ import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /**
- * Builds the gateway's connector: HTTP/1.1, plus HTTP/2 (h2c in clear text, h2 via ALPN over
- * TLS) when enabled; TLS from PKCS#12 or PEM files; mutual TLS when a client CA is given.
+ * Builds a listener's connector: HTTP/1.1, plus HTTP/2 (h2c in clear text, h2 via ALPN over
+ * TLS) when enabled; TLS from PKCS#12 or PEM files; mutual TLS when a client CA is given. The
+ * model gateway and the MCP gateway both listen through it.
  */
-final class Listener {
+public final class Listener {
   private Listener() {}
 
   static ServerConnector connector(Server server, GatewayConfig config) {
+    return connector(server, config.host(), config.port(), config.tls(), config.http2());
+  }
+
+  /**
+   * A connector on {@code host:port}, with {@code tls} when present and HTTP/2 when asked.
+   *
+   * @throws GatewayException when the TLS key material cannot be loaded
+   */
+  public static ServerConnector connector(Server server, String host, int port,
+      java.util.Optional<TlsConfig> tls, boolean http2) {
     HttpConfiguration http = new HttpConfiguration();
     http.setSendServerVersion(false);
     http.setSendDateHeader(false);
     List<ConnectionFactory> factories = new ArrayList<>();
-    if (config.tls().isPresent()) {
+    if (tls.isPresent()) {
       http.addCustomizer(new SecureRequestCustomizer(false));
-      SslContextFactory.Server ssl = ssl(config.tls().get());
-      if (config.http2()) {
+      SslContextFactory.Server ssl = ssl(tls.get());
+      if (http2) {
         ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory("h2", "http/1.1");
         alpn.setDefaultProtocol("http/1.1");
         factories.add(new SslConnectionFactory(ssl, alpn.getProtocol()));
@@ -53,15 +64,28 @@ final class Listener {
       factories.add(new HttpConnectionFactory(http));
     } else {
       factories.add(new HttpConnectionFactory(http));
-      if (config.http2()) {
+      if (http2) {
         factories.add(new HTTP2CServerConnectionFactory(http));
       }
     }
     ServerConnector connector =
         new ServerConnector(server, factories.toArray(ConnectionFactory[]::new));
-    connector.setHost(config.host());
-    connector.setPort(config.port());
+    connector.setHost(host);
+    connector.setPort(port);
     return connector;
+  }
+
+  /**
+   * Why {@code tls}'s key material cannot be used (wrong password, not PEM, no key), or empty
+   * when it loads; the config binders call this so that such a file fails at load, not at start.
+   */
+  public static java.util.Optional<String> problem(TlsConfig tls) {
+    try {
+      ssl(tls);
+      return java.util.Optional.empty();
+    } catch (GatewayException e) {
+      return java.util.Optional.of(e.getMessage().replaceFirst("^tls: ", ""));
+    }
   }
 
   private static SslContextFactory.Server ssl(TlsConfig tls) {
@@ -95,8 +119,9 @@ final class Listener {
         ssl.setNeedClientAuth(true);
       }
     } catch (IOException | GeneralSecurityException e) {
-      throw new GatewayException("gateway.tls: cannot load key material (expected: a PKCS#12 "
-          + "key store with its password, or PEM certificate and PKCS#8 key files)", e);
+      throw new GatewayException("tls: cannot load key material: " + e.getMessage()
+          + " (expected: a PKCS#12 key store with its password, or PEM certificate and PKCS#8 "
+          + "key files)", e);
     }
     return ssl;
   }

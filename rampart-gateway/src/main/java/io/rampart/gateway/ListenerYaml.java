@@ -3,9 +3,16 @@ package io.rampart.gateway;
 import io.rampart.core.Secret;
 import io.rampart.core.config.ConfigNode;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
-/** Binds {@code gateway.tls} and {@code gateway.oidc} (part of {@link GatewaySection}). */
+/**
+ * Binds {@code tls} and {@code oidc} blocks of {@code gateway} (part of {@link GatewaySection})
+ * and, through {@link GatewayYaml}, of {@code mcp-gateway}.
+ */
 final class ListenerYaml {
   private ListenerYaml() {}
 
@@ -37,11 +44,38 @@ final class ListenerYaml {
         "client-ca")) {
       return Optional.empty();
     }
-    return GatewaySection.build(node, () -> new TlsConfig(
-        node.get("keystore").flatMap(ConfigNode::asPath),
+    List<String> bad = new ArrayList<>();
+    Optional<Path> keystore = file(node, "keystore", "a PKCS#12 key store", bad);
+    Optional<Path> certificate = file(node, "certificate", "a PEM certificate chain", bad);
+    Optional<Path> privateKey = file(node, "private-key", "a PEM PKCS#8 private key", bad);
+    Optional<Path> clientCa = file(node, "client-ca", "PEM CA certificates", bad);
+    if (!bad.isEmpty()) {
+      return Optional.empty(); // reported
+    }
+    Optional<TlsConfig> tls = GatewaySection.build(node, () -> new TlsConfig(keystore,
         node.get("keystore-password").flatMap(ConfigNode::asSecret).orElse(Secret.empty()),
-        node.get("certificate").flatMap(ConfigNode::asPath),
-        node.get("private-key").flatMap(ConfigNode::asPath),
-        node.get("client-ca").flatMap(ConfigNode::asPath)));
+        certificate, privateKey, clientCa));
+    // a file that exists but does not load (wrong password, not PEM) fails the load, not the
+    // start, so a reload or `rampart config check` catches it too
+    Optional<String> problem = tls.flatMap(Listener::problem);
+    if (problem.isPresent()) {
+      node.report(problem.get());
+      return Optional.empty();
+    }
+    return tls;
+  }
+
+  /** The path at {@code key} when given and readable; a problem (and {@code bad}) otherwise. */
+  private static Optional<Path> file(ConfigNode tls, String key, String what, List<String> bad) {
+    Optional<ConfigNode> node = tls.get(key);
+    Optional<Path> path = node.flatMap(ConfigNode::asPath);
+    if (node.isPresent() && path.isEmpty()) {
+      bad.add(key); // asPath reported it
+    } else if (path.isPresent()
+        && !(Files.isRegularFile(path.get()) && Files.isReadable(path.get()))) {
+      node.get().report(path.get() + " (expected: a readable file holding " + what + ")");
+      bad.add(key);
+    }
+    return path;
   }
 }

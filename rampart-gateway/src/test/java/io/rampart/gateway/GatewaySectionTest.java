@@ -144,12 +144,15 @@ class GatewaySectionTest {
   }
 
   @Test
-  void tokenCredentialsOidcAndTlsBind() {
+  void tokenCredentialsOidcAndTlsBind(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    Path p12 = dir.resolve("gw.p12");
+    ListenerTest.generate(p12, "localhost");
     String yaml = """
         gateway:
           detector-timeout: 500ms
           http2: false
-          tls: { keystore: gw.p12, keystore-password: changeit }
+          tls: { keystore: "P12", keystore-password: changeit }
           oidc:
             issuer: https://idp.example.test
             audience: rampart
@@ -171,7 +174,7 @@ class GatewaySectionTest {
               upstreams: [ "http://u/v1" ]
               credential: { type: azure-workload-identity, tenant-id: t1, client-id: c1,
                             token-file: /var/run/secrets/azure/tokens/azure-identity-token }
-        """;
+        """.replace("P12", p12.toString());
     GatewayConfig c = parse(yaml, Map.of());
 
     assertThat(c.detectorTimeout()).isEqualTo(java.time.Duration.ofMillis(500));

@@ -12,13 +12,24 @@ import java.nio.charset.StandardCharsets;
 /**
  * A tiny stdio MCP server for tests, started as a separate JVM. Modes: {@code benign}, {@code
  * poisoned} (a tool description with hidden instructions, served over two pages), {@code silent}
- * (reads but never answers, to exercise the timeout), {@code garbage} (answers with non-JSON).
+ * (reads but never answers, to exercise the timeout), {@code garbage} (answers with non-JSON),
+ * {@code stubborn} (benign, but does not exit when asked to, so it must be killed).
  */
 public final class FakeMcpServer {
   private FakeMcpServer() {}
 
   public static void main(String[] args) throws Exception {
     String mode = args.length > 0 ? args[0] : "benign";
+    if (mode.equals("stubborn")) {
+      // SIGTERM runs shutdown hooks; one that never returns keeps the process alive
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try {
+          new java.util.concurrent.CountDownLatch(1).await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }));
+    }
     ObjectMapper m = new ObjectMapper();
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));

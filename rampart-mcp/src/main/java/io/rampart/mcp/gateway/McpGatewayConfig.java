@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.rampart.gateway.ApiKeyConfig;
 import io.rampart.gateway.OidcConfig;
+import io.rampart.gateway.TlsConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -27,6 +28,10 @@ import java.util.Set;
  * @param oidc accept OIDC/JWT bearer tokens besides API keys
  * @param apiKeys the callers (same shape as {@code gateway.api-keys})
  * @param servers the MCP servers behind the gateway
+ * @param tls TLS on the listener (same block as {@code gateway.tls}: PKCS#12 or PEM, optional
+ *     {@code client-ca} for mutual TLS, where {@code api-keys[].client-certificate} names
+ *     callers); empty for plain HTTP
+ * @param stdio idle timeout, per-server session cap and kill grace of stdio servers' processes
  */
 public record McpGatewayConfig(
     boolean enabled,
@@ -39,11 +44,13 @@ public record McpGatewayConfig(
     int maxMessageBytes,
     Optional<OidcConfig> oidc,
     List<ApiKeyConfig> apiKeys,
-    List<McpServerConfig> servers) {
+    List<McpServerConfig> servers,
+    Optional<TlsConfig> tls,
+    StdioLimits stdio) {
 
   public static final McpGatewayConfig DEFAULT = new McpGatewayConfig(false, "127.0.0.1", 8789,
       "/mcp", 1024, Duration.ofSeconds(5), Duration.ofSeconds(300), 4 * 1024 * 1024,
-      Optional.empty(), List.of(), List.of());
+      Optional.empty(), List.of(), List.of(), Optional.empty(), StdioLimits.DEFAULT);
 
   public McpGatewayConfig {
     requireNonNull(host, "host");
@@ -51,6 +58,8 @@ public record McpGatewayConfig(
     requireNonNull(connectTimeout, "connectTimeout");
     requireNonNull(upstreamTimeout, "upstreamTimeout");
     requireNonNull(oidc, "oidc");
+    requireNonNull(tls, "tls");
+    requireNonNull(stdio, "stdio");
     apiKeys = List.copyOf(apiKeys);
     servers = List.copyOf(servers);
     if (host.isBlank()) {
@@ -116,6 +125,8 @@ public record McpGatewayConfig(
     private Duration upstreamTimeout = DEFAULT.upstreamTimeout;
     private int maxMessageBytes = DEFAULT.maxMessageBytes;
     private Optional<OidcConfig> oidc = Optional.empty();
+    private Optional<TlsConfig> tls = Optional.empty();
+    private StdioLimits stdio = StdioLimits.DEFAULT;
     private final List<ApiKeyConfig> apiKeys = new ArrayList<>();
     private final List<McpServerConfig> servers = new ArrayList<>();
 
@@ -166,6 +177,16 @@ public record McpGatewayConfig(
       return this;
     }
 
+    public Builder tls(TlsConfig v) {
+      tls = Optional.of(v);
+      return this;
+    }
+
+    public Builder stdio(StdioLimits v) {
+      stdio = requireNonNull(v, "stdio");
+      return this;
+    }
+
     public Builder apiKey(ApiKeyConfig v) {
       apiKeys.add(requireNonNull(v, "apiKey"));
       return this;
@@ -178,7 +199,7 @@ public record McpGatewayConfig(
 
     public McpGatewayConfig build() {
       return new McpGatewayConfig(enabled, host, port, path, maxInFlight, connectTimeout,
-          upstreamTimeout, maxMessageBytes, oidc, apiKeys, servers);
+          upstreamTimeout, maxMessageBytes, oidc, apiKeys, servers, tls, stdio);
     }
   }
 }

@@ -15,7 +15,7 @@ import java.util.Set;
 
 /**
  * {@code mcp-gateway:} of rampart.yaml, bound through {@link McpGatewayConfig.Builder}. API keys,
- * OIDC and upstream credentials use the model gateway's binders ({@link GatewayYaml}), so they
+ * TLS, OIDC and upstream credentials use the model gateway's binders ({@link GatewayYaml}), so they
  * read exactly like {@code gateway:}. Registered through {@code META-INF/services}.
  */
 public final class McpGatewaySection implements ConfigExtension<McpGatewayConfig> {
@@ -38,7 +38,7 @@ public final class McpGatewaySection implements ConfigExtension<McpGatewayConfig
   public McpGatewayConfig read(ConfigNode node) {
     McpGatewayConfig.Builder b = McpGatewayConfig.builder();
     if (node.allowKeys("enabled", "host", "port", "path", "max-in-flight", "connect-timeout",
-        "upstream-timeout", "max-message-bytes", "oidc", "api-keys", "servers")) {
+        "upstream-timeout", "max-message-bytes", "tls", "stdio", "oidc", "api-keys", "servers")) {
       node.field("enabled", ConfigNode::asBool, b::enabled);
       node.field("host", ConfigNode::asString, b::host);
       node.field("port", ConfigNode::asInt, b::port);
@@ -47,6 +47,8 @@ public final class McpGatewaySection implements ConfigExtension<McpGatewayConfig
       node.field("connect-timeout", ConfigNode::asDuration, b::connectTimeout);
       node.field("upstream-timeout", ConfigNode::asDuration, b::upstreamTimeout);
       node.field("max-message-bytes", ConfigNode::asInt, b::maxMessageBytes);
+      node.get("tls").flatMap(GatewayYaml::tls).ifPresent(b::tls);
+      node.get("stdio").flatMap(McpGatewaySection::stdio).ifPresent(b::stdio);
       node.get("oidc").flatMap(GatewayYaml::oidc).ifPresent(b::oidc);
       node.get("api-keys").ifPresent(ks -> ks.items().forEach(
           k -> GatewayYaml.apiKey(k).ifPresent(b::apiKey)));
@@ -83,6 +85,17 @@ public final class McpGatewaySection implements ConfigExtension<McpGatewayConfig
     node.get("access").ifPresent(as -> as.items().forEach(a -> access(a).ifPresent(b::access)));
     node.get("policy").flatMap(McpGatewaySection::policy).ifPresent(b::policy);
     return build(node, b::build);
+  }
+
+  private static Optional<StdioLimits> stdio(ConfigNode node) {
+    if (!node.allowKeys("idle-timeout", "max-sessions", "kill-grace")) {
+      return Optional.empty();
+    }
+    StdioLimits d = StdioLimits.DEFAULT;
+    return build(node, () -> new StdioLimits(
+        node.get("idle-timeout").flatMap(ConfigNode::asDuration).orElse(d.idleTimeout()),
+        node.get("max-sessions").flatMap(ConfigNode::asInt).orElse(d.maxSessions()),
+        node.get("kill-grace").flatMap(ConfigNode::asDuration).orElse(d.killGrace())));
   }
 
   private static Optional<AccessRule> access(ConfigNode node) {
@@ -155,7 +168,10 @@ public final class McpGatewaySection implements ConfigExtension<McpGatewayConfig
     return ConfigExtension.map("enabled", value.enabled(), "host", value.host(),
         "port", value.port(), "path", value.path(), "max-in-flight", value.maxInFlight(),
         "connect-timeout", value.connectTimeout(), "upstream-timeout", value.upstreamTimeout(),
-        "max-message-bytes", value.maxMessageBytes(),
+        "max-message-bytes", value.maxMessageBytes(), "tls", GatewayYaml.write(value.tls()),
+        "stdio", ConfigExtension.map("idle-timeout", value.stdio().idleTimeout(),
+            "max-sessions", value.stdio().maxSessions(),
+            "kill-grace", value.stdio().killGrace()),
         "oidc", value.oidc().map(o -> (Object) ConfigExtension.map("issuer", o.issuer(),
             "audience", o.audience(), "jwks-url", o.jwksUrl().toString())).orElse("none"),
         "api-keys", GatewayYaml.writeKeys(value.apiKeys()), "servers", servers);

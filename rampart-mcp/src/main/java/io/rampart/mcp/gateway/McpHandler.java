@@ -48,10 +48,16 @@ final class McpHandler extends Handler.Abstract {
   private final JsonRpcCodec codec;
   private final EventLog events;
   private final Semaphore inFlight;
-  private final SessionOwners sessions = new SessionOwners();
+  private final SessionOwners sessions;
 
+  /**
+   * A handler for one configuration snapshot ({@code config}, {@code auth}); what must outlive
+   * a reload (the in-flight limit, session owners, quotas, upstream connections, stdio
+   * sessions) is passed in and shared by every snapshot.
+   */
   McpHandler(McpGatewayConfig config, CallerAuth auth, Quotas quotas, MessagePolicy policy,
-      McpUpstream upstream, StdioBridge stdio, JsonRpcCodec codec, EventLog events) {
+      McpUpstream upstream, StdioBridge stdio, JsonRpcCodec codec, EventLog events,
+      Semaphore inFlight, SessionOwners sessions) {
     this.config = requireNonNull(config, "config");
     this.auth = requireNonNull(auth, "auth");
     this.quotas = requireNonNull(quotas, "quotas");
@@ -61,7 +67,8 @@ final class McpHandler extends Handler.Abstract {
     this.codec = requireNonNull(codec, "codec");
     this.events = requireNonNull(events, "events");
     this.relay = new Relay(codec, policy, config.maxMessageBytes());
-    this.inFlight = new Semaphore(config.maxInFlight());
+    this.inFlight = requireNonNull(inFlight, "inFlight");
+    this.sessions = requireNonNull(sessions, "sessions");
   }
 
   /** What one HTTP request did, for its events. */
@@ -111,7 +118,10 @@ final class McpHandler extends Handler.Abstract {
     }
     Optional<Caller> caller;
     try {
-      caller = CallerAuth.presented(headers).flatMap(auth::verify);
+      Optional<String> presented = CallerAuth.presented(headers);
+      // a key, when sent, wins; otherwise a verified client certificate may name the caller
+      caller = presented.isPresent() ? presented.flatMap(auth::verify)
+          : ClientCertificate.of(request).flatMap(auth::verifyCertificate);
     } catch (RuntimeException e) {
       LOG.error("MCP caller authentication failed; refusing", e);
       caller = Optional.empty(); // fail closed

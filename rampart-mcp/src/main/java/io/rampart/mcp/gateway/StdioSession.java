@@ -10,16 +10,20 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One stdio MCP server process serving one session: newline-delimited JSON-RPC on its stdin and
  * stdout (stderr discarded), a virtual thread reading answers and completing the waiting
- * requests by id. The process and its descendants are killed on close or when it misbehaves.
+ * requests by id. The process and its descendants are killed when it misbehaves, and asked to
+ * end (then killed after a grace period) when the session ends or sits idle.
  */
 final class StdioSession implements AutoCloseable {
   private final Process process;
@@ -28,8 +32,14 @@ final class StdioSession implements AutoCloseable {
   private final int maxLine;
   private final ConcurrentHashMap<String, CompletableFuture<JsonRpcMessage>> waiting =
       new ConcurrentHashMap<>();
+  private final String server;
+  // requests running now, and when the last one began or ended: the reaper's view
+  private final AtomicInteger active = new AtomicInteger();
+  private volatile Instant lastUsed;
 
-  private StdioSession(Process process, JsonRpcCodec codec) {
+  private StdioSession(String server, Process process, JsonRpcCodec codec, Instant now) {
+    this.server = server;
+    this.lastUsed = now;
     this.process = process;
     this.stdin = process.getOutputStream();
     this.codec = codec;
@@ -37,12 +47,12 @@ final class StdioSession implements AutoCloseable {
     Thread.ofVirtual().name("rampart-mcp-stdio").start(this::read);
   }
 
-  static StdioSession start(McpServerConfig server, JsonRpcCodec codec) {
+  static StdioSession start(McpServerConfig server, JsonRpcCodec codec, Instant now) {
     ProcessBuilder pb = new ProcessBuilder(server.command())
         .redirectError(ProcessBuilder.Redirect.DISCARD);
     server.env().forEach((k, v) -> pb.environment().put(k, v.reveal()));
     try {
-      return new StdioSession(pb.start(), codec);
+      return new StdioSession(server.name(), pb.start(), codec, now);
     } catch (IOException e) {
       throw new McpGatewayException("stdio server " + server.name() + ": "
           + server.command().getFirst() + " could not start (expected: an executable)", e);
@@ -51,6 +61,50 @@ final class StdioSession implements AutoCloseable {
 
   boolean alive() {
     return process.isAlive();
+  }
+
+  /** The stdio server this session runs. */
+  String server() {
+    return server;
+  }
+
+  ProcessHandle process() {
+    return process.toHandle();
+  }
+
+  /** A request of this session begins at {@code now}. */
+  void begin(Instant now) {
+    active.incrementAndGet();
+    lastUsed = now;
+  }
+
+  /** That request ended at {@code now}. */
+  void end(Instant now) {
+    lastUsed = now;
+    active.decrementAndGet();
+  }
+
+  /** Whether no request runs and none ran since {@code cutoff}. */
+  boolean idleSince(Instant cutoff) {
+    return active.get() == 0 && !lastUsed.isAfter(cutoff);
+  }
+
+  /**
+   * Asks the process and its descendants to end (SIGTERM), and kills what is still alive
+   * {@code grace} later; returns at once (the kill is scheduled on the process's exit future,
+   * so no thread waits).
+   */
+  void stop(Duration grace) {
+    List<ProcessHandle> tree = process.descendants().toList(); // before the parent goes
+    tree.forEach(ProcessHandle::destroy);
+    process.destroy();
+    process.onExit().completeOnTimeout(process, grace.toMillis(), TimeUnit.MILLISECONDS)
+        .thenRun(() -> {
+          tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+          if (process.isAlive()) {
+            process.destroyForcibly();
+          }
+        });
   }
 
   synchronized void send(JsonRpcMessage m) {

@@ -112,4 +112,79 @@ class McpGatewaySectionTest {
     assertThat(s.env().get("API_TOKEN").reveal()).isEqualTo("t0ps3cret");
     assertThat(s.toString()).doesNotContain("t0ps3cret");
   }
+
+  @Test
+  void tlsBindsLikeTheModelGatewaysWithRelativePathsBesideTheFile(@TempDir Path dir)
+      throws Exception {
+    TestCertificates.generate(dir.resolve("mcp.p12"), "localhost");
+    Path f = dir.resolve("rampart.yaml");
+    Files.writeString(f, """
+        mcp-gateway:
+          tls: { keystore: mcp.p12, keystore-password: changeit }
+          api-keys:
+            - principal: svc
+              client-certificate: svc-client
+        """);
+
+    McpGatewayConfig c = ConfigLoader.load(f, Map.of()).extension(McpGatewaySection.INSTANCE);
+
+    assertThat(c.tls()).hasValueSatisfying(
+        t -> assertThat(t.keystore()).contains(dir.resolve("mcp.p12")));
+    assertThat(c.apiKeys().getFirst().clientCertificate()).isEqualTo("svc-client");
+    assertThat(new McpGatewaySection().write(c).toString()).doesNotContain("changeit");
+  }
+
+  @Test
+  void badTlsFilesAreReportedAtLoadWithWhatWasExpected(@TempDir Path dir) throws Exception {
+    TestCertificates.generate(dir.resolve("mcp.p12"), "localhost");
+    Files.writeString(dir.resolve("not-a-key.pem"), "hello\n");
+    Path f = dir.resolve("rampart.yaml");
+    Files.writeString(f, """
+        mcp-gateway:
+          tls:
+            certificate: missing.crt
+            private-key: not-a-key.pem
+            client-ca: /no/such/ca.pem
+        """);
+    Path wrongPassword = dir.resolve("wrong.yaml");
+    Files.writeString(wrongPassword, """
+        mcp-gateway:
+          tls: { keystore: mcp.p12, keystore-password: not-the-password }
+        """);
+
+    assertThatThrownBy(() -> ConfigLoader.load(f, Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("mcp-gateway.tls.certificate: " + dir.resolve("missing.crt")
+            + " (expected: a readable file holding a PEM certificate chain)")
+        .hasMessageContaining("mcp-gateway.tls.client-ca: /no/such/ca.pem (expected: a readable"
+            + " file holding PEM CA certificates)");
+    assertThatThrownBy(() -> ConfigLoader.load(wrongPassword, Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("mcp-gateway.tls: cannot load key material")
+        .hasMessageContaining("(expected: a PKCS#12 key store with its password")
+        .hasMessageNotContaining("not-the-password");
+  }
+
+  @Test
+  void stdioLimitsBindAndABadOneIsReported(@TempDir Path dir) throws Exception {
+    Path f = dir.resolve("rampart.yaml");
+    Files.writeString(f, """
+        mcp-gateway:
+          stdio: { idle-timeout: 2m, max-sessions: 3, kill-grace: 1s }
+        """);
+    Path bad = dir.resolve("bad.yaml");
+    Files.writeString(bad, """
+        mcp-gateway:
+          stdio: { max-sessions: 0 }
+        """);
+
+    assertThat(McpGatewayConfig.DEFAULT.stdio().idleTimeout())
+        .isEqualTo(java.time.Duration.ofMinutes(10));
+    assertThat(ConfigLoader.load(f, Map.of()).extension(McpGatewaySection.INSTANCE).stdio())
+        .isEqualTo(new StdioLimits(java.time.Duration.ofMinutes(2), 3,
+            java.time.Duration.ofSeconds(1)));
+    assertThatThrownBy(() -> ConfigLoader.load(bad, Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("mcp-gateway.stdio.max-sessions: invalid value (expected: 1 or more)");
+  }
 }

@@ -23,14 +23,16 @@ final class ConfigChanges {
 
   /** Appends a {@code config.changed} event if needed; returns whether it did. */
   static boolean record(EventLog log, String redactedConfig) {
-    return record(log, redactedConfig, "", false);
+    return record(log, redactedConfig, "", java.util.List.of());
   }
 
   /**
-   * As {@link #record(EventLog, String)}, naming the file the change came from and whether some
-   * of it (storage) only takes effect after a restart.
+   * As {@link #record(EventLog, String)}, naming the file the change came from and the keys
+   * whose change only takes effect after a restart ({@code storage}, {@code mcp-gateway.port},
+   * ...): {@code restart_required} says whether there are any, {@code restart_keys} lists them.
    */
-  static boolean record(EventLog log, String redactedConfig, String source, boolean restartNeeded) {
+  static boolean record(EventLog log, String redactedConfig, String source,
+      java.util.List<String> restartKeys) {
     String digest = sha256(redactedConfig);
     Optional<String> previous =
         log.query(EventQuery.builder().type(TYPE).limit(1).build()).events().stream()
@@ -48,7 +50,8 @@ final class ConfigChanges {
             .attribute("previous_sha256", previous.orElse(""))
             .attribute("reason", previous.isPresent() ? "configuration changed" : "first start")
             .attribute("source", source)
-            .attribute("restart_required", restartNeeded)
+            .attribute("restart_required", !restartKeys.isEmpty())
+            .attribute("restart_keys", String.join(",", restartKeys))
             .build());
     return true;
   }

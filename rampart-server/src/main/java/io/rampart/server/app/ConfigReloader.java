@@ -14,12 +14,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,13 +39,13 @@ final class ConfigReloader implements AutoCloseable {
   private final Path file;
   private final Map<String, String> env;
   private final EventLog events;
-  private final Consumer<RampartConfig> apply;
+  private final Function<RampartConfig, List<String>> apply;
   private final ScheduledExecutorService executor;
   private byte[] lastBytes;
   private RampartConfig current;
 
   private ConfigReloader(Path file, Map<String, String> env, EventLog events, RampartConfig current,
-      Consumer<RampartConfig> apply) {
+      Function<RampartConfig, List<String>> apply) {
     this.file = file;
     this.env = env;
     this.events = events;
@@ -54,9 +56,13 @@ final class ConfigReloader implements AutoCloseable {
         r -> Thread.ofPlatform().daemon().name("rampart-config-reload").unstarted(r));
   }
 
-  /** A reloader for {@code file}, not yet polling; {@code apply} receives each valid new config. */
+  /**
+   * A reloader for {@code file}, not yet polling; {@code apply} receives each valid new config
+   * and answers the keys that changed but only take effect after a restart (such as
+   * {@code mcp-gateway.port}); it throws to refuse the config, leaving the old one in force.
+   */
   static ConfigReloader create(Path file, Map<String, String> env, EventLog events,
-      RampartConfig current, Consumer<RampartConfig> apply) {
+      RampartConfig current, Function<RampartConfig, List<String>> apply) {
     return new ConfigReloader(requireNonNull(file, "file"), requireNonNull(env, "env"),
         requireNonNull(events, "events"), requireNonNull(current, "current"),
         requireNonNull(apply, "apply"));
@@ -89,23 +95,43 @@ final class ConfigReloader implements AutoCloseable {
       next = ConfigLoader.load(file, env).withDataDir(current.dataDir()).withServer(current.server());
     } catch (ConfigException e) {
       // problems name lines and paths, never values, so they are safe to record
-      events.append(EventDraft.builder("config.rejected")
-          .severity(Severity.MEDIUM)
-          .principal("rampart")
-          .asset(file.toString())
-          .outcome(Outcome.FAILURE)
-          .attribute("problems", e.problems().size())
-          .attribute("first_problem", e.problems().isEmpty() ? "" : e.problems().getFirst().toString())
-          .build());
+      reject(e.problems().size(),
+          e.problems().isEmpty() ? "" : e.problems().getFirst().toString());
       log.warn("{} changed but is invalid; keeping the configuration in force:\n{}", file, e.getMessage());
       return false;
     }
-    boolean restartNeeded = !next.storage().equals(current.storage());
-    apply.accept(next);
+    List<String> restart = new ArrayList<>();
+    if (!next.storage().equals(current.storage())) {
+      restart.add("storage");
+    }
+    try {
+      restart.addAll(apply.apply(next));
+    } catch (RuntimeException e) {
+      // a component refused it (nothing was swapped): the old configuration stays in force
+      reject(1, file + ": not applied: " + e.getClass().getSimpleName());
+      log.warn("{} changed but could not be applied; keeping the configuration in force", file, e);
+      return false;
+    }
     current = next;
-    ConfigChanges.record(events, ConfigPrinter.describe(next), file.toString(), restartNeeded);
-    log.info("{} changed; applied{}", file, restartNeeded ? " (storage changes need a restart)" : "");
+    ConfigChanges.record(events, ConfigPrinter.describe(next), file.toString(), restart);
+    if (restart.isEmpty()) {
+      log.info("{} changed; applied", file);
+    } else {
+      log.warn("{} changed; applied, except {}, which take effect after a restart", file,
+          String.join(", ", restart));
+    }
     return true;
+  }
+
+  private void reject(int problems, String first) {
+    events.append(EventDraft.builder("config.rejected")
+        .severity(Severity.MEDIUM)
+        .principal("rampart")
+        .asset(file.toString())
+        .outcome(Outcome.FAILURE)
+        .attribute("problems", problems)
+        .attribute("first_problem", first)
+        .build());
   }
 
   private byte[] read() {

@@ -191,16 +191,8 @@ public final class RampartApp implements AutoCloseable {
       }
       retention = RetentionScheduler.start(services.eventLog(), config.events(), clock);
       if (configFile != null) {
-        GatewayServer running = gateway;
-        GuardEngines runningGuards = guards;
-        reloader = ConfigReloader.create(configFile, env, services.eventLog(), config, next -> {
-          if (runningGuards != null) {
-            runningGuards.replace(next.extension(GuardSection.INSTANCE));
-          }
-          if (running != null) {
-            running.reconfigure(next.extension(GatewaySection.INSTANCE));
-          }
-        }).start();
+        reloader = ConfigReloader.create(configFile, env, services.eventLog(), config,
+            new LiveReload(gateway, mcpGateway, guards, config)::apply).start();
       }
       EventDraft.Builder started = EventDraft.builder("system.started");
       if (gateway != null) {

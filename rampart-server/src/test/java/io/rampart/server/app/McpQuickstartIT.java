@@ -14,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -137,6 +138,63 @@ class McpQuickstartIT {
       }
       assertThat(seen).isEqualTo(9);
     }
+  }
+
+  @Test
+  void aReloadGivesBobAToolAndABrokenFileLeavesTheOldPolicyInForce() throws Exception {
+    startUpstream();
+    Map<String, String> env = Map.of(
+        "MCP_UPSTREAM_URL", "http://127.0.0.1:" + upstream.getAddress().getPort() + "/mcp",
+        "RAMPART_GATEWAY_PORT", "0", "RAMPART_API_PORT", "0",
+        "RAMPART_ADMIN_TOKEN", ADMIN, "RAMPART_DEMO_KEY", "alice-key",
+        "RAMPART_LIMITED_KEY", "bob-key");
+    String example = Files.readString(Path.of("../examples/mcp/rampart.yaml"));
+    String bobRule = "tools: [echo, get-sum]";
+    assertThat(example).contains(bobRule);
+    Path file = dataDir.resolve("rampart.yaml");
+    Files.writeString(file, example);
+    RampartConfig config = ConfigLoader.load(file, env).withDataDir(dataDir);
+    try (RampartApp app = RampartApp.start(config, env, Clock.systemUTC(), file)) {
+      URI mcp = app.mcpGatewayUrl().orElseThrow();
+      assertThat(names(post(mcp, "bob-key", rpc(1, "tools/list", "{}"))))
+          .containsExactly("echo", "get-sum");
+      int changes = events(app, "config.changed").size();
+
+      Files.writeString(file, example.replace(bobRule, "tools: [echo, get-sum, get-env]"));
+      assertThat(app.reloadNow()).isTrue();
+
+      assertThat(names(post(mcp, "bob-key", rpc(2, "tools/list", "{}"))))
+          .containsExactly("echo", "get-sum", "get-env");
+      assertThat(body(post(mcp, "bob-key", call(3, "get-env"))).at("/result/content/0/text")
+          .asText()).contains("<GITHUB_TOKEN>");
+      List<io.rampart.core.event.Event> changed = events(app, "config.changed");
+      assertThat(changed).hasSize(changes + 1);
+      assertThat(changed.getFirst().attributes()).containsEntry("restart_required", false);
+
+      // broken: an unknown key in bob's rule; nothing of it applies
+      Files.writeString(file, example.replace(bobRule, "tools: [echo]\n          tool: [x]"));
+      assertThat(app.reloadNow()).isFalse();
+      io.rampart.core.event.Event rejected = events(app, "config.rejected").getFirst();
+      assertThat(String.valueOf(rejected.attributes().get("first_problem")))
+          .contains("rampart.yaml:").contains("mcp-gateway.servers[0].access[1]");
+      assertThat(names(post(mcp, "bob-key", rpc(4, "tools/list", "{}"))))
+          .containsExactly("echo", "get-sum", "get-env");
+      assertThat(events(app, "config.changed")).hasSize(changes + 1);
+
+      // a new port cannot move a running listener: applied otherwise, and reported
+      Files.writeString(file, example.replace("port: ${RAMPART_GATEWAY_PORT:-8788}", "port: 1"));
+      assertThat(app.reloadNow()).isTrue();
+      var restart = events(app, "config.changed").getFirst().attributes();
+      assertThat(restart).containsEntry("restart_required", true)
+          .containsEntry("restart_keys", "mcp-gateway.port");
+      assertThat(names(post(mcp, "bob-key", rpc(5, "tools/list", "{}"))))
+          .containsExactly("echo", "get-sum");
+    }
+  }
+
+  static List<io.rampart.core.event.Event> events(RampartApp app, String type) {
+    return app.services().eventLog().query(io.rampart.core.event.EventQuery.builder()
+        .type(type).limit(100).build()).events();
   }
 
   HttpResponse<String> post(URI mcp, String key, String json) throws Exception {
