@@ -7,6 +7,7 @@ import io.rampart.gateway.Quotas;
 import io.rampart.mcp.JsonRpcCodec;
 import io.rampart.mcp.JsonRpcLimits;
 import java.net.URI;
+import java.time.Duration;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -22,14 +23,24 @@ public final class McpGatewayServer implements AutoCloseable {
   private final Server jetty;
   private final ServerConnector connector;
   private final McpUpstream upstream;
-  private final StdioBridge stdio;
+  private final SessionBridge stdio;
+  private final SessionBridge sse;
+  private final SseClients sseClients;
   private boolean started;
 
   private McpGatewayServer(McpGatewayConfig config, McpGatewayServices services) {
     this.config = config;
     this.upstream = new McpUpstream(config, services.clock());
-    // session ids of stdio servers must not be guessable
-    this.stdio = new StdioBridge(config.maxMessageBytes(), new java.security.SecureRandom());
+    JsonRpcCodec codec = JsonRpcCodec.create(new JsonRpcLimits(config.maxMessageBytes(), 64, 100));
+    // session ids the gateway issues must not be guessable
+    java.security.SecureRandom random = new java.security.SecureRandom();
+    this.stdio = new SessionBridge(codec, random, StdioSession.opener(codec));
+    this.sse = new SessionBridge(codec, random, SseUpstreamChannel.opener(upstream, codec));
+    // well within the listener's idle timeout, and short enough for proxies between
+    Duration keepAlive = config.upstreamTimeout().dividedBy(2).compareTo(Duration.ofSeconds(15))
+        < 0 ? config.upstreamTimeout().dividedBy(2) : Duration.ofSeconds(15);
+    this.sseClients = new SseClients(codec, random, config.maxMessageBytes(),
+        keepAlive.compareTo(Duration.ofMillis(100)) < 0 ? Duration.ofMillis(100) : keepAlive);
     CallerAuth auth = config.oidc().isPresent()
         ? CallerAuth.create(config.apiKeys(), config.oidc().get(), services.clock())
         : CallerAuth.create(config.apiKeys(), services.clock());
@@ -37,7 +48,6 @@ public final class McpGatewayServer implements AutoCloseable {
     MessagePolicy policy = new MessagePolicy(services.authorizer(),
         new ToolGate(services.pins(), services.guard(), services.events()),
         new ContentInspector(services.dlp(), services.guard()), quotas);
-    JsonRpcCodec codec = JsonRpcCodec.create(new JsonRpcLimits(config.maxMessageBytes(), 64, 100));
     VirtualThreadPool threads = new VirtualThreadPool();
     threads.setName("rampart-mcp");
     this.jetty = new Server(threads);
@@ -50,8 +60,8 @@ public final class McpGatewayServer implements AutoCloseable {
     // a GET stream may stay quiet for as long as the server may
     connector.setIdleTimeout(config.upstreamTimeout().toMillis() + 30_000);
     jetty.addConnector(connector);
-    jetty.setHandler(new McpHandler(config, auth, quotas, policy, upstream, stdio, codec,
-        services.events()));
+    jetty.setHandler(new McpHandler(config, auth, quotas, policy, upstream, stdio, sse,
+        sseClients, codec, services.events()));
     jetty.setStopTimeout(5_000);
   }
 
@@ -96,11 +106,13 @@ public final class McpGatewayServer implements AutoCloseable {
   @Override
   public synchronized void close() {
     try {
+      sseClients.close(); // lets the callers' streams end, so stopping does not wait for them
       jetty.stop();
     } catch (Exception e) {
       // best effort: the process is usually ending
     } finally {
       stdio.close();
+      sse.close();
       upstream.close();
     }
   }

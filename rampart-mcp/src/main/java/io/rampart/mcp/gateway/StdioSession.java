@@ -10,31 +10,31 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * One stdio MCP server process serving one session: newline-delimited JSON-RPC on its stdin and
  * stdout (stderr discarded), a virtual thread reading answers and completing the waiting
  * requests by id. The process and its descendants are killed on close or when it misbehaves.
  */
-final class StdioSession implements AutoCloseable {
+final class StdioSession implements McpChannel {
   private final Process process;
   private final OutputStream stdin;
   private final JsonRpcCodec codec;
   private final int maxLine;
-  private final ConcurrentHashMap<String, CompletableFuture<JsonRpcMessage>> waiting =
-      new ConcurrentHashMap<>();
+  private final AnswerWaiters waiting;
 
-  private StdioSession(Process process, JsonRpcCodec codec) {
+  private StdioSession(Process process, JsonRpcCodec codec, String name) {
     this.process = process;
     this.stdin = process.getOutputStream();
     this.codec = codec;
     this.maxLine = codec.limits().maxBytes();
+    this.waiting = new AnswerWaiters("stdio server " + name);
     Thread.ofVirtual().name("rampart-mcp-stdio").start(this::read);
+  }
+
+  /** An opener of stdio sessions for {@link SessionBridge}. */
+  static McpChannel.Opener opener(JsonRpcCodec codec) {
+    return (server, timeout) -> start(server, codec);
   }
 
   static StdioSession start(McpServerConfig server, JsonRpcCodec codec) {
@@ -42,21 +42,21 @@ final class StdioSession implements AutoCloseable {
         .redirectError(ProcessBuilder.Redirect.DISCARD);
     server.env().forEach((k, v) -> pb.environment().put(k, v.reveal()));
     try {
-      return new StdioSession(pb.start(), codec);
+      return new StdioSession(pb.start(), codec, server.name());
     } catch (IOException e) {
       throw new McpGatewayException("stdio server " + server.name() + ": "
           + server.command().getFirst() + " could not start (expected: an executable)", e);
     }
   }
 
-  boolean alive() {
+  @Override
+  public boolean alive() {
     return process.isAlive();
   }
 
-  synchronized void send(JsonRpcMessage m) {
-    if (m instanceof JsonRpcMessage.Request r) {
-      waiting.put(r.id().toString(), new CompletableFuture<>());
-    }
+  @Override
+  public synchronized void send(JsonRpcMessage m) {
+    waiting.expect(m);
     try {
       stdin.write(codec.encode(m));
       stdin.write('\n');
@@ -67,22 +67,9 @@ final class StdioSession implements AutoCloseable {
     }
   }
 
-  /** The answer to {@code id}; throws when none comes within {@code timeout}. */
-  JsonRpcMessage await(JsonNode id, Duration timeout) {
-    CompletableFuture<JsonRpcMessage> f = waiting.get(id.toString());
-    try {
-      return f.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      throw new McpGatewayException("stdio server: no answer within " + timeout
-          + " (expected: an answer before upstream-timeout)", e);
-    } catch (ExecutionException e) {
-      throw new McpGatewayException("stdio server: exited (expected: a running server)", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new McpGatewayException("stdio server: interrupted (expected: to finish)", e);
-    } finally {
-      waiting.remove(id.toString());
-    }
+  @Override
+  public JsonRpcMessage await(JsonNode id, Duration timeout) {
+    return waiting.await(id, timeout);
   }
 
   private void read() {
@@ -105,15 +92,7 @@ final class StdioSession implements AutoCloseable {
         }
         try {
           if (codec.decode(bytes) instanceof JsonRpcPayload.Single(JsonRpcMessage m)) {
-            JsonNode id = switch (m) {
-              case JsonRpcMessage.Response r -> r.id();
-              case JsonRpcMessage.ErrorResponse e -> e.id();
-              default -> null; // notifications and server requests: not relayed
-            };
-            CompletableFuture<JsonRpcMessage> f = id == null ? null : waiting.get(id.toString());
-            if (f != null) {
-              f.complete(m);
-            }
+            waiting.complete(m);
           }
         } catch (JsonRpcException e) {
           // a line that is not JSON-RPC (logging on stdout): skipped
@@ -122,8 +101,7 @@ final class StdioSession implements AutoCloseable {
     } catch (IOException e) {
       // the process ended
     }
-    IOException gone = new IOException("stdio server ended");
-    waiting.values().forEach(f -> f.completeExceptionally(gone));
+    waiting.end(new IOException("exited"));
     close();
   }
 

@@ -3,7 +3,6 @@ package io.rampart.mcp.gateway;
 import static java.util.Objects.requireNonNull;
 
 import io.rampart.mcp.JsonRpcCodec;
-import io.rampart.mcp.JsonRpcLimits;
 import io.rampart.mcp.JsonRpcMessage;
 import io.rampart.mcp.JsonRpcPayload;
 import java.io.ByteArrayInputStream;
@@ -17,22 +16,25 @@ import java.util.random.RandomGenerator;
 import org.eclipse.jetty.http.HttpFields;
 
 /**
- * Exposes stdio MCP servers over Streamable HTTP: an {@code initialize} without a session starts
- * one child process for a new session (so sessions never share a server's state), later POSTs of
- * that session are written to its stdin and answered, as JSON, with the responses read from its
- * stdout; DELETE stops the process. The GET stream is not offered (405), as the transport
- * allows. Messages the server sends on its own are dropped.
+ * Exposes servers of another transport over Streamable HTTP (stdio child processes, servers of
+ * the older HTTP+SSE transport): an {@code initialize} without a session opens one {@link
+ * McpChannel} for a new session (so sessions never share a server's state), later POSTs of that
+ * session are sent on it and answered, as JSON, with the responses it reads; DELETE closes it.
+ * The GET stream is not offered (405), as the transport allows. Messages the server sends on its
+ * own are dropped. Session ids come from {@code random} (a SecureRandom in production).
  */
-final class StdioBridge implements AutoCloseable {
+final class SessionBridge implements AutoCloseable {
   static final int MAX_SESSIONS = 64;
 
   private final JsonRpcCodec codec;
   private final RandomGenerator random;
-  private final Map<String, StdioSession> sessions = new ConcurrentHashMap<>();
+  private final McpChannel.Opener opener;
+  private final Map<String, McpChannel> sessions = new ConcurrentHashMap<>();
 
-  StdioBridge(int maxBytes, RandomGenerator random) {
-    this.codec = JsonRpcCodec.create(new JsonRpcLimits(maxBytes, 64, 100));
+  SessionBridge(JsonRpcCodec codec, RandomGenerator random, McpChannel.Opener opener) {
+    this.codec = requireNonNull(codec, "codec");
     this.random = requireNonNull(random, "random");
+    this.opener = requireNonNull(opener, "opener");
   }
 
   McpUpstream.Answer send(McpServerConfig server, String method, HttpFields headers, byte[] body,
@@ -40,7 +42,7 @@ final class StdioBridge implements AutoCloseable {
     String session = headers.get("mcp-session-id");
     return switch (method) {
       case "DELETE" -> {
-        StdioSession s = session == null ? null : sessions.remove(session);
+        McpChannel s = session == null ? null : sessions.remove(session);
         if (s == null) {
           yield status(404);
         }
@@ -60,7 +62,7 @@ final class StdioBridge implements AutoCloseable {
       case JsonRpcPayload.Batch b -> b.messages();
     };
     HttpFields.Mutable headers = HttpFields.build();
-    StdioSession s;
+    McpChannel s;
     if (session == null) {
       boolean initialize = messages.stream().anyMatch(m ->
           m instanceof JsonRpcMessage.Request r && r.method().equals("initialize"));
@@ -68,15 +70,20 @@ final class StdioBridge implements AutoCloseable {
         return status(400);
       }
       if (sessions.size() >= MAX_SESSIONS) {
-        throw new McpGatewayException("stdio server " + server.name() + ": " + MAX_SESSIONS
+        throw new McpGatewayException(server.transport().key() + " server " + server.name()
+            + ": " + MAX_SESSIONS
             + " sessions running (expected: fewer; close idle sessions with DELETE)");
       }
       byte[] id = new byte[16];
       random.nextBytes(id);
       session = HexFormat.of().formatHex(id);
-      s = StdioSession.start(server, codec);
-      sessions.put(session, s);
-      headers.put("Mcp-Session-Id", session);
+      s = opener.open(server, timeout);
+      try {
+        return exchange(s, payload, messages, headers, timeout, session);
+      } catch (RuntimeException e) {
+        s.close(); // a session whose initialize failed is never handed out
+        throw e;
+      }
     } else {
       s = sessions.get(session);
       if (s == null || !s.alive()) {
@@ -84,6 +91,13 @@ final class StdioBridge implements AutoCloseable {
         return status(404);
       }
     }
+    return exchange(s, payload, messages, headers, timeout, null);
+  }
+
+  /** Sends the messages, waits for the answers; {@code created} names a session to keep. */
+  private McpUpstream.Answer exchange(McpChannel s, JsonRpcPayload payload,
+      List<JsonRpcMessage> messages, HttpFields.Mutable headers, Duration timeout,
+      String created) {
     List<JsonRpcMessage> answers = new ArrayList<>();
     for (JsonRpcMessage m : messages) {
       s.send(m);
@@ -92,6 +106,10 @@ final class StdioBridge implements AutoCloseable {
       if (m instanceof JsonRpcMessage.Request r) {
         answers.add(s.await(r.id(), timeout));
       }
+    }
+    if (created != null) {
+      sessions.put(created, s);
+      headers.put("Mcp-Session-Id", created);
     }
     if (answers.isEmpty()) {
       return new McpUpstream.Answer(202, headers, new ByteArrayInputStream(new byte[0]));
@@ -108,7 +126,7 @@ final class StdioBridge implements AutoCloseable {
 
   @Override
   public void close() {
-    sessions.values().forEach(StdioSession::close);
+    sessions.values().forEach(McpChannel::close);
     sessions.clear();
   }
 }
