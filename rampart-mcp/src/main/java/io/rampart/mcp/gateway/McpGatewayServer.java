@@ -34,8 +34,11 @@ public final class McpGatewayServer implements AutoCloseable {
     JsonRpcCodec codec = JsonRpcCodec.create(new JsonRpcLimits(config.maxMessageBytes(), 64, 100));
     // session ids the gateway issues must not be guessable
     java.security.SecureRandom random = new java.security.SecureRandom();
-    this.stdio = new SessionBridge(codec, random, StdioSession.opener(codec));
-    this.sse = new SessionBridge(codec, random, SseUpstreamChannel.opener(upstream, codec));
+    // a stdio session is a process; an HTTP+SSE one holds a connection of the shared client
+    this.stdio = new SessionBridge(codec, random, StdioSession.opener(codec), services.clock(),
+        64);
+    this.sse = new SessionBridge(codec, random, SseUpstreamChannel.opener(upstream, codec),
+        services.clock(), Math.max(64, config.maxInFlight() / 2));
     // well within the listener's idle timeout, and short enough for proxies between
     Duration keepAlive = config.upstreamTimeout().dividedBy(2).compareTo(Duration.ofSeconds(15))
         < 0 ? config.upstreamTimeout().dividedBy(2) : Duration.ofSeconds(15);

@@ -6,7 +6,9 @@ import io.rampart.mcp.JsonRpcCodec;
 import io.rampart.mcp.JsonRpcMessage;
 import io.rampart.mcp.JsonRpcPayload;
 import java.io.ByteArrayInputStream;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -24,17 +26,39 @@ import org.eclipse.jetty.http.HttpFields;
  * own are dropped. Session ids come from {@code random} (a SecureRandom in production).
  */
 final class SessionBridge implements AutoCloseable {
-  static final int MAX_SESSIONS = 64;
-
   private final JsonRpcCodec codec;
   private final RandomGenerator random;
   private final McpChannel.Opener opener;
-  private final Map<String, McpChannel> sessions = new ConcurrentHashMap<>();
+  private final Clock clock;
+  private final int maxSessions;
+  private final Map<String, Held> sessions = new ConcurrentHashMap<>();
 
-  SessionBridge(JsonRpcCodec codec, RandomGenerator random, McpChannel.Opener opener) {
+  /** A channel and when a caller last used it. */
+  private static final class Held {
+    final McpChannel channel;
+    volatile Instant used;
+
+    Held(McpChannel channel, Instant used) {
+      this.channel = channel;
+      this.used = used;
+    }
+  }
+
+  /**
+   * At most {@code maxSessions} channels are held; when a new one would pass that, channels that
+   * died or sat unused for longer than the upstream timeout (by {@code clock}) are closed first,
+   * since callers rarely DELETE their sessions.
+   */
+  SessionBridge(JsonRpcCodec codec, RandomGenerator random, McpChannel.Opener opener,
+      Clock clock, int maxSessions) {
     this.codec = requireNonNull(codec, "codec");
     this.random = requireNonNull(random, "random");
     this.opener = requireNonNull(opener, "opener");
+    this.clock = requireNonNull(clock, "clock");
+    if (maxSessions < 1) {
+      throw new IllegalArgumentException("max-sessions: " + maxSessions + " (expected: 1 or more)");
+    }
+    this.maxSessions = maxSessions;
   }
 
   McpUpstream.Answer send(McpServerConfig server, String method, HttpFields headers, byte[] body,
@@ -42,11 +66,11 @@ final class SessionBridge implements AutoCloseable {
     String session = headers.get("mcp-session-id");
     return switch (method) {
       case "DELETE" -> {
-        McpChannel s = session == null ? null : sessions.remove(session);
+        Held s = session == null ? null : sessions.remove(session);
         if (s == null) {
           yield status(404);
         }
-        s.close();
+        s.channel.close();
         yield status(200);
       }
       case "POST" -> post(server, session, body, timeout);
@@ -69,9 +93,12 @@ final class SessionBridge implements AutoCloseable {
       if (!initialize) {
         return status(400);
       }
-      if (sessions.size() >= MAX_SESSIONS) {
+      if (sessions.size() >= maxSessions) {
+        reap(timeout);
+      }
+      if (sessions.size() >= maxSessions) {
         throw new McpGatewayException(server.transport().key() + " server " + server.name()
-            + ": " + MAX_SESSIONS
+            + ": " + maxSessions
             + " sessions running (expected: fewer; close idle sessions with DELETE)");
       }
       byte[] id = new byte[16];
@@ -85,11 +112,13 @@ final class SessionBridge implements AutoCloseable {
         throw e;
       }
     } else {
-      s = sessions.get(session);
-      if (s == null || !s.alive()) {
+      Held held = sessions.get(session);
+      if (held == null || !held.channel.alive()) {
         sessions.remove(session);
         return status(404);
       }
+      held.used = clock.instant();
+      s = held.channel;
     }
     return exchange(s, payload, messages, headers, timeout, null);
   }
@@ -108,7 +137,7 @@ final class SessionBridge implements AutoCloseable {
       }
     }
     if (created != null) {
-      sessions.put(created, s);
+      sessions.put(created, new Held(s, clock.instant()));
       headers.put("Mcp-Session-Id", created);
     }
     if (answers.isEmpty()) {
@@ -124,9 +153,27 @@ final class SessionBridge implements AutoCloseable {
     return new McpUpstream.Answer(status, HttpFields.EMPTY, new ByteArrayInputStream(new byte[0]));
   }
 
+  /** Closes the channels that died or were not used within {@code idle}. */
+  private void reap(Duration idle) {
+    Instant before = clock.instant().minus(idle);
+    sessions.entrySet().removeIf(e -> {
+      Held h = e.getValue();
+      boolean stale = !h.channel.alive() || h.used.isBefore(before);
+      if (stale) {
+        h.channel.close();
+      }
+      return stale;
+    });
+  }
+
+  /** Sessions held now. */
+  int size() {
+    return sessions.size();
+  }
+
   @Override
   public void close() {
-    sessions.values().forEach(McpChannel::close);
+    sessions.values().forEach(h -> h.channel.close());
     sessions.clear();
   }
 }

@@ -184,7 +184,10 @@ final class FakeMcpUpstream implements AutoCloseable {
     ObjectNode r = JSON.createObjectNode();
     switch (method) {
       case "initialize" -> {
-        r.put("protocolVersion", "2025-06-18");
+        // as servers do: the client's version when it is one they speak
+        String asked = params.path("protocolVersion").asText("");
+        r.put("protocolVersion", asked.matches("2024-11-05|2025-03-26|2025-06-18") ? asked
+            : "2025-06-18");
         r.putObject("capabilities").putObject("tools");
         r.putObject("serverInfo").put("name", "fake").put("version", "1");
       }
