@@ -280,6 +280,10 @@ final class McpHandler extends Handler.Abstract {
         Reply reply = forward(body.bytes(), headers, async, caller, server);
         status = reply.status();
         sseClients.deliver(s.get(), reply, async.calls);
+        if (s.get().upstream != null && s.get().listening.compareAndSet(false, true)) {
+          Thread.ofVirtual().name("rampart-mcp-sse-get").start(() -> listen(s.get(), caller,
+              server));
+        }
       } catch (RuntimeException e) {
         LOG.error("MCP message to server {} failed", server.name(), e);
         async.calls.forEach(c -> {
@@ -296,8 +300,51 @@ final class McpHandler extends Handler.Abstract {
     return Reply.Full.text(202, "Accepted");
   }
 
+  /**
+   * Relays what a Streamable HTTP server sends on its own (its GET stream: notifications and
+   * requests, through {@link Relay} like any GET) to a legacy caller's stream, until either ends.
+   */
+  private void listen(SseClients.Session s, Caller caller, McpServerConfig server) {
+    if (server.transport() != McpTransport.STREAMABLE_HTTP) {
+      return; // the bridges offer no GET stream
+    }
+    Http http = new Http();
+    http.principal = caller.name();
+    http.server = server.name();
+    Call c = http.single("(GET)");
+    int status = 502;
+    try {
+      McpUpstream.Answer answer = send(server, "GET", HttpFields.build()
+          .put("Accept", "text/event-stream").put("Mcp-Session-Id", s.upstream), new byte[0]);
+      status = answer.status();
+      s.listener = answer.body();
+      if (s.closed) {
+        answer.body().close(); // the caller left meanwhile
+      }
+      Reply reply = relay.relay(answer, caller, server, new LinkedHashMap<>());
+      if (status == 200 && reply instanceof Reply.Streamed) {
+        sseClients.deliver(s, reply, http.calls);
+      } else {
+        answer.body().close(); // 405: the server offers no GET stream, as it may
+      }
+    } catch (IOException | RuntimeException e) {
+      c.decision = "error";
+      c.errorCode = "upstream_failure";
+      LOG.debug("GET stream of server {}: {}", server.name(), e.toString());
+    }
+    McpEvents.append(events, http.principal, http.server, status, http.start, http.calls);
+  }
+
   /** A legacy caller went away: its session with the server ends too (best effort). */
   private void end(SseClients.Session s, McpServerConfig server) {
+    java.io.Closeable listener = s.listener;
+    if (listener != null) {
+      try {
+        listener.close(); // stops relaying the server's GET stream
+      } catch (IOException e) {
+        // already closed
+      }
+    }
     String upstreamSession = s.upstream;
     if (upstreamSession == null) {
       return;

@@ -52,6 +52,11 @@ final class SseClients implements AutoCloseable {
     final String server;
     /** The {@code Mcp-Session-Id} the server issued on initialize, once it did. */
     volatile String upstream;
+    /** Whether the server's own GET stream is being relayed to this caller. */
+    final java.util.concurrent.atomic.AtomicBoolean listening =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    /** That stream's body, closed when the caller goes away. */
+    volatile java.io.Closeable listener;
     final BlockingQueue<byte[]> outbound = new LinkedBlockingQueue<>(MAX_QUEUED);
     volatile boolean closed;
 

@@ -129,12 +129,35 @@ class McpSseSessionTest {
       alice.call(rpc(1, "initialize", "{}"), 1);
       alice.close();
 
-      // the stream's own event is written once it ended, after the DELETE went out
-      assertThat(modern.events.await("mcp.request", 2).get(1).attributes())
-          .containsEntry("method", "(GET)");
+      // initialize, the relayed GET stream of the server (which the fake ends at once), and
+      // the caller's stream, whose event is written once it ended, after the DELETE went out
+      assertThat(modern.events.await("mcp.request", 3)).extracting(e -> e.attributes()
+          .get("method")).containsExactlyInAnyOrder("initialize", "(GET)", "(GET)");
       assertThat(modern.upstream.received).filteredOn(r -> r.method().equals("DELETE"))
           .singleElement().satisfies(r ->
               assertThat(r.headers()).containsEntry("mcp-session-id", "sess-1"));
+    }
+  }
+
+  @Test
+  void aLegacyCallerGetsWhatAStreamableServerSendsOnItsOwnButNoStrayAnswers() throws Exception {
+    try (McpHarness modern = new McpHarness();
+        LegacySseClient alice = new LegacySseClient(modern.client, URI.create(modern.url()
+            + "/sse"), ALICE)) {
+      java.util.List<JsonNode> seen = new java.util.ArrayList<>();
+      alice.call(rpc(1, "initialize", "{}"), 1, seen);
+
+      // the server's GET stream (a notification, then an answer to an id never sent) ended
+      assertThat(modern.events.await("mcp.request", 2)).extracting(e -> e.attributes()
+          .get("method")).containsExactlyInAnyOrder("initialize", "(GET)");
+      alice.call(rpc(2, "ping", ""), 2, seen); // queued after all the GET stream gave
+
+      assertThat(modern.upstream.received).filteredOn(r -> r.method().equals("GET"))
+          .singleElement().satisfies(r ->
+              assertThat(r.headers()).containsEntry("mcp-session-id", "sess-1"));
+      assertThat(seen).extracting(m -> m.path("method").asText())
+          .contains("notifications/tools/list_changed");
+      assertThat(seen.toString()).doesNotContain("stale");
     }
   }
 }

@@ -83,6 +83,17 @@ class McpSseTransportTest {
     };
   }
 
+  /**
+   * The first {@code n} message events; a legacy caller in front of a Streamable HTTP server
+   * also has the relayed GET stream, which the fake ends at once (one more event).
+   */
+  static List<io.rampart.core.event.Event> messages(McpHarness h, Combo combo, int n)
+      throws InterruptedException {
+    int extra = combo == Combo.SSE_TO_STREAMABLE ? 1 : 0;
+    return h.events.await("mcp.request", n + extra).stream()
+        .filter(e -> !"(GET)".equals(e.attributes().get("method"))).toList();
+  }
+
   @ParameterizedTest
   @EnumSource(Combo.class)
   void listsToolsAndCallsATool(Combo combo) throws Exception {
@@ -103,7 +114,7 @@ class McpSseTransportTest {
         assertThat(h.upstream.calls("tools/call").getFirst().headers())
             .doesNotContainKey("mcp-session-id");
       }
-      assertThat(h.events.await("mcp.request", 4)).extracting(e -> e.attributes().get("method"))
+      assertThat(messages(h, combo, 4)).extracting(e -> e.attributes().get("method"))
           .containsExactlyInAnyOrder("initialize", "notifications/initialized", "tools/list",
               "tools/call");
     }
@@ -120,7 +131,7 @@ class McpSseTransportTest {
       assertThat(refused.at("/error/code").asInt()).isEqualTo(McpErrors.POLICY);
       assertThat(refused.at("/error/data/rule").asText()).isEqualTo("mcp.tool.access");
       assertThat(h.upstream.calls("tools/call")).isEmpty();
-      assertThat(h.events.await("mcp.request", 4)).anySatisfy(e -> assertThat(e.attributes())
+      assertThat(messages(h, combo, 4)).anySatisfy(e -> assertThat(e.attributes())
           .containsEntry("tool", "get-env").containsEntry("decision", "blocked"));
     }
   }
@@ -135,7 +146,7 @@ class McpSseTransportTest {
       assertThat(env.toString()).doesNotContain(FakeMcpUpstream.SECRET);
       assertThat(env.at("/result/content/0/text").asText())
           .isEqualTo("HOME=/root\nGITHUB_TOKEN=<GITHUB_TOKEN>\n");
-      assertThat(h.events.await("mcp.request", 4)).anySatisfy(e -> assertThat(e.attributes())
+      assertThat(messages(h, combo, 4)).anySatisfy(e -> assertThat(e.attributes())
           .containsEntry("tool", "get-env").containsEntry("decision", "redacted"));
     }
   }
@@ -152,7 +163,7 @@ class McpSseTransportTest {
 
       assertThat(r.at("/error/code").asInt()).isEqualTo(McpErrors.UPSTREAM);
       assertThat(h.upstream.calls("tools/call")).hasSize(1);
-      assertThat(h.events.await("mcp.request", 4)).anySatisfy(e -> assertThat(e.attributes())
+      assertThat(messages(h, combo, 4)).anySatisfy(e -> assertThat(e.attributes())
           .containsEntry("tool", "echo").containsEntry("decision", "error"));
       // the session died with its stream: the next message is answered, not left hanging
       JsonNode after = alice.call(4, rpc(4, "ping", ""));
