@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Opt-in interop check (not part of ./mvnw verify; needs npm and network on first use):
-# starts the official @modelcontextprotocol/server-everything (Streamable HTTP) and Rampart with
+# starts the official @modelcontextprotocol/server-everything (Streamable HTTP, or with
+# MCP_UPSTREAM_TRANSPORT=sse its older HTTP+SSE transport) and Rampart with
 # examples/mcp/rampart.yaml, then drives the issue's quickstart contract through the gateway
-# with curl and the official TypeScript SDK client. Prints one line per check and exits non-zero on the first failure.
+# with curl and the official TypeScript SDK client (over Streamable HTTP, then over the older
+# HTTP+SSE transport at /mcp/sse). Prints one line per check and exits non-zero on the first failure.
 #
 #   tools/interop/mcp-everything.sh            # EVERYTHING_VERSION=2026.8.31 by default
+#   MCP_UPSTREAM_TRANSPORT=sse tools/interop/mcp-everything.sh
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 version="${EVERYTHING_VERSION:-2026.8.31}"
@@ -14,7 +17,12 @@ export RAMPART_API_PORT="${RAMPART_API_PORT:-8797}"
 export RAMPART_ADMIN_TOKEN="interop-admin-token-0123456789"
 export RAMPART_DEMO_KEY="alice-interop-key"
 export RAMPART_LIMITED_KEY="bob-interop-key"
-export MCP_UPSTREAM_URL="http://127.0.0.1:$mcp_port/mcp"
+export MCP_UPSTREAM_TRANSPORT="${MCP_UPSTREAM_TRANSPORT:-streamable-http}"
+case "$MCP_UPSTREAM_TRANSPORT" in
+  sse) everything_mode=sse; export MCP_UPSTREAM_URL="http://127.0.0.1:$mcp_port/sse" ;;
+  streamable-http) everything_mode=streamableHttp; export MCP_UPSTREAM_URL="http://127.0.0.1:$mcp_port/mcp" ;;
+  *) echo "MCP_UPSTREAM_TRANSPORT: $MCP_UPSTREAM_TRANSPORT (expected: streamable-http or sse)" >&2; exit 2 ;;
+esac
 work="$(mktemp -d)"
 export RAMPART_DATA_DIR="$work/data"
 # a secret in the MCP server's environment, which its get-env tool prints
@@ -32,7 +40,7 @@ fail() { echo "FAIL $*" >&2; exit 1; }
 # measures start-up only
 "$root/rampart" --version >/dev/null
 (cd "$work" && GITHUB_TOKEN="$secret" PORT="$mcp_port" exec setsid npx -y \
-  "@modelcontextprotocol/server-everything@$version" streamableHttp >"$work/everything.log" 2>&1) &
+  "@modelcontextprotocol/server-everything@$version" "$everything_mode" >"$work/everything.log" 2>&1) &
 pids+=($!)
 (cd "$root" && exec setsid ./rampart serve --config examples/mcp/rampart.yaml >"$work/rampart.log" 2>&1) &
 pids+=($!)
@@ -112,4 +120,7 @@ cp "$root/tools/interop/mcp-sdk-client.mjs" "$work/"
 (cd "$work" && node mcp-sdk-client.mjs "$endpoint" "$RAMPART_DEMO_KEY" "$RAMPART_LIMITED_KEY") ||
   fail "TypeScript SDK client"
 ok "TypeScript SDK client ${SDK_VERSION:-1.32.2}: connects with a key, refused without"
-echo "all checks passed (server-everything $version)"
+(cd "$work" && node mcp-sdk-client.mjs "$endpoint/sse" "$RAMPART_DEMO_KEY" "$RAMPART_LIMITED_KEY" sse) ||
+  fail "TypeScript SDK client over HTTP+SSE"
+ok "TypeScript SDK client ${SDK_VERSION:-1.32.2} over the older HTTP+SSE transport (/mcp/sse): the same"
+echo "all checks passed (server-everything $version, upstream transport $MCP_UPSTREAM_TRANSPORT)"

@@ -18,6 +18,9 @@ final class McpEvents {
 
   static void append(EventLog events, String principal, String server, int status,
       long startNanos, List<Call> calls) {
+    if (calls.isEmpty()) {
+      return; // an accepted legacy POST: its messages are recorded when they are handled
+    }
     double latencyMs = (System.nanoTime() - startNanos) / 1_000L / 1000.0;
     List<EventDraft> drafts = new ArrayList<>(calls.size());
     for (Call c : calls) {

@@ -58,7 +58,8 @@ public final class McpGatewaySection implements ConfigExtension<McpGatewayConfig
   }
 
   private static Optional<McpServerConfig> server(ConfigNode node) {
-    if (!node.allowKeys("name", "url", "command", "env", "credential", "access", "policy")) {
+    if (!node.allowKeys("name", "url", "transport", "command", "env", "credential", "access",
+        "policy")) {
       return Optional.empty();
     }
     Optional<String> name = node.get("name").flatMap(ConfigNode::asString);
@@ -78,6 +79,16 @@ public final class McpGatewaySection implements ConfigExtension<McpGatewayConfig
     } catch (IllegalArgumentException e) {
       node.report("invalid value (expected: a valid name and url)");
       return Optional.empty();
+    }
+    Optional<ConfigNode> transport = node.get("transport");
+    if (transport.isPresent()) {
+      Optional<McpTransport> t = transport.get().asString().flatMap(McpTransport::of);
+      if (t.isEmpty() || (t.get() == McpTransport.STDIO) != !command.isEmpty()) {
+        transport.get().report("invalid value (expected: streamable-http or sse with url, "
+            + "stdio with command)");
+        return Optional.empty();
+      }
+      b.transport(t.get());
     }
     node.get("env").ifPresent(env -> env.entries().forEach(
         (k, v) -> v.asSecret().ifPresent(sec -> b.env(k, sec))));
@@ -156,6 +167,7 @@ public final class McpGatewaySection implements ConfigExtension<McpGatewayConfig
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("name", s.name());
       m.put("url", s.url().toString());
+      m.put("transport", s.transport().key());
       m.put("command", s.command());
       m.put("env", new LinkedHashMap<>(s.env()));
       m.put("credential", GatewayYaml.write(s.credential()));

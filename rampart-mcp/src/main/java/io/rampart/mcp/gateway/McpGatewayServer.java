@@ -8,6 +8,7 @@ import io.rampart.gateway.Quotas;
 import io.rampart.mcp.JsonRpcCodec;
 import io.rampart.mcp.JsonRpcLimits;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -47,7 +48,9 @@ public final class McpGatewayServer implements AutoCloseable {
   private final Server jetty;
   private final ServerConnector connector;
   private final McpUpstream upstream;
-  private final StdioBridge stdio;
+  private final SessionBridge stdio;
+  private final SessionBridge sse;
+  private final SseClients sseClients;
   private final Quotas quotas;
   private final MessagePolicy policy;
   private final JsonRpcCodec codec;
@@ -63,15 +66,25 @@ public final class McpGatewayServer implements AutoCloseable {
     this.initial = config;
     this.services = services;
     this.upstream = new McpUpstream(config, services.clock());
-    // session ids of stdio servers must not be guessable
-    this.stdio = new StdioBridge(config.maxMessageBytes(), new java.security.SecureRandom(),
+    this.codec = JsonRpcCodec.create(new JsonRpcLimits(config.maxMessageBytes(), 64, 100));
+    // session ids the gateway issues must not be guessable
+    java.security.SecureRandom random = new java.security.SecureRandom();
+    // a stdio session is a process; an HTTP+SSE one holds a connection of the shared client;
+    // both are bounded by mcp-gateway.stdio (idle timeout, sessions per server, kill grace)
+    this.stdio = new SessionBridge(codec, random, StdioSession.opener(codec), services.clock(),
+        config.stdio());
+    this.sse = new SessionBridge(codec, random, SseUpstreamChannel.opener(upstream, codec),
         services.clock(), config.stdio());
+    // well within the listener's idle timeout, and short enough for proxies between
+    Duration keepAlive = config.upstreamTimeout().dividedBy(2).compareTo(Duration.ofSeconds(15))
+        < 0 ? config.upstreamTimeout().dividedBy(2) : Duration.ofSeconds(15);
+    this.sseClients = new SseClients(codec, random, config.maxMessageBytes(),
+        keepAlive.compareTo(Duration.ofMillis(100)) < 0 ? Duration.ofMillis(100) : keepAlive);
     // quotas, pins and the poisoning cache carry over from one snapshot to the next
     this.quotas = Quotas.create(services.clock());
     this.policy = new MessagePolicy(services.authorizer(),
         new ToolGate(services.pins(), services.guard(), services.events()),
         new ContentInspector(services.dlp(), services.guard()), quotas);
-    this.codec = JsonRpcCodec.create(new JsonRpcLimits(config.maxMessageBytes(), 64, 100));
     this.inFlight = new Semaphore(config.maxInFlight());
     current.set(snapshot(config));
     VirtualThreadPool threads = new VirtualThreadPool();
@@ -97,7 +110,7 @@ public final class McpGatewayServer implements AutoCloseable {
         ? CallerAuth.create(config.apiKeys(), config.oidc().get(), services.clock())
         : CallerAuth.create(config.apiKeys(), services.clock());
     return new Snapshot(config, new McpHandler(config, auth, quotas, policy, upstream, stdio,
-        codec, services.events(), inFlight, sessions));
+        sse, sseClients, codec, services.events(), inFlight, sessions));
   }
 
   /** A gateway for {@code config}; nothing listens until {@link #start}. */
@@ -114,7 +127,8 @@ public final class McpGatewayServer implements AutoCloseable {
     }
     try {
       jetty.start();
-      stdio.startReaper();
+      stdio.startReaper("stdio");
+      sse.startReaper("sse");
     } catch (Exception e) {
       close();
       throw new McpGatewayException("mcp-gateway.port: " + initial.port()
@@ -128,7 +142,8 @@ public final class McpGatewayServer implements AutoCloseable {
    * Applies {@code next}'s servers (access rules, policies, credentials, commands), path, API
    * keys, OIDC and quotas to the next requests, without a restart: a new immutable snapshot is
    * built and swapped in at once, and requests already running finish on the old one. Quotas,
-   * session owners, pins and stdio sessions carry over. Listener settings stay as started.
+   * session owners, pins, stdio and HTTP+SSE sessions carry over (under {@code next}'s
+   * {@code stdio} limits). Listener settings stay as started.
    * Records nothing itself (the app's config watcher writes the one {@code config.changed}).
    *
    * @return the {@code mcp-gateway} keys that changed but only apply after a restart (such as
@@ -152,6 +167,7 @@ public final class McpGatewayServer implements AutoCloseable {
         initial.upstreamTimeout(), initial.maxMessageBytes(), next.oidc(), next.apiKeys(),
         next.servers(), initial.tls(), next.stdio());
     stdio.limits(next.stdio());
+    sse.limits(next.stdio());
     current.set(snapshot(effective));
     return List.copyOf(restart);
   }
@@ -177,11 +193,13 @@ public final class McpGatewayServer implements AutoCloseable {
   @Override
   public synchronized void close() {
     try {
+      sseClients.close(); // lets the callers' streams end, so stopping does not wait for them
       jetty.stop();
     } catch (Exception e) {
       // best effort: the process is usually ending
     } finally {
       stdio.close();
+      sse.close();
       upstream.close();
     }
   }

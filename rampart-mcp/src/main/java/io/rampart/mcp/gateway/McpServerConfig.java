@@ -15,7 +15,8 @@ import io.rampart.core.Secret;
  *
  * @param name names the server in events, pins and its endpoint ({@code <path>/<name>}; the
  *     first server is also served at {@code <path>} itself)
- * @param url the server's Streamable HTTP endpoint ({@code stdio:/<name>} for a stdio server)
+ * @param url the server's Streamable HTTP endpoint, or its {@code GET} stream for the older
+ *     HTTP+SSE transport ({@code stdio:/<name>} for a stdio server)
  * @param credential what the gateway sends upstream; callers never see it
  * @param access who may use which tools, resources and prompts; no rules lets every
  *     authenticated caller use everything (as a model-gateway route without allow lists)
@@ -23,10 +24,14 @@ import io.rampart.core.Secret;
  * @param command a stdio server to start, one child process per MCP session, instead of a URL;
  *     empty for a Streamable HTTP server
  * @param env environment of that process (where a stdio server's credentials go)
+ * @param transport how the gateway talks to the server ({@code stdio} exactly when a command
+ *     is set)
  */
 public record McpServerConfig(String name, URI url, UpstreamCredential credential,
-    List<AccessRule> access, McpPolicy policy, List<String> command, Map<String, Secret> env) {
+    List<AccessRule> access, McpPolicy policy, List<String> command, Map<String, Secret> env,
+    McpTransport transport) {
   public McpServerConfig {
+    requireNonNull(transport, "transport");
     requireNonNull(name, "name");
     requireNonNull(url, "url");
     requireNonNull(credential, "credential");
@@ -43,9 +48,16 @@ public record McpServerConfig(String name, URI url, UpstreamCredential credentia
       if (!"stdio".equals(scheme)) {
         throw new IllegalArgumentException("url: " + url + " (expected: no url with command)");
       }
+      if (transport != McpTransport.STDIO) {
+        throw new IllegalArgumentException("transport: " + transport.key()
+            + " (expected: stdio with command)");
+      }
     } else if (scheme == null || !(scheme.equals("http") || scheme.equals("https"))
         || url.getHost() == null) {
       throw new IllegalArgumentException("url: " + url + " (expected: an http(s) URL)");
+    } else if (transport == McpTransport.STDIO) {
+      throw new IllegalArgumentException("transport: stdio (expected: streamable-http or sse "
+          + "with url; stdio needs command)");
     }
   }
 
@@ -57,12 +69,13 @@ public record McpServerConfig(String name, URI url, UpstreamCredential credentia
   public static Builder stdio(String name, List<String> command) {
     Builder b = new Builder(name, URI.create("stdio:/" + name));
     b.command = List.copyOf(command);
+    b.transport = McpTransport.STDIO;
     return b;
   }
 
   /** Whether this server is a stdio child process rather than a URL. */
   public boolean isStdio() {
-    return !command.isEmpty();
+    return transport == McpTransport.STDIO;
   }
 
   /** Builds an {@link McpServerConfig}. */
@@ -74,6 +87,7 @@ public record McpServerConfig(String name, URI url, UpstreamCredential credentia
     private McpPolicy policy = McpPolicy.DEFAULT;
     private List<String> command = List.of();
     private final Map<String, Secret> env = new LinkedHashMap<>();
+    private McpTransport transport = McpTransport.STREAMABLE_HTTP;
 
     private Builder(String name, URI url) {
       this.name = requireNonNull(name, "name");
@@ -100,8 +114,14 @@ public record McpServerConfig(String name, URI url, UpstreamCredential credentia
       return this;
     }
 
+    /** How the gateway talks to a URL server (Streamable HTTP unless told otherwise). */
+    public Builder transport(McpTransport v) {
+      transport = requireNonNull(v, "transport");
+      return this;
+    }
+
     public McpServerConfig build() {
-      return new McpServerConfig(name, url, credential, access, policy, command, env);
+      return new McpServerConfig(name, url, credential, access, policy, command, env, transport);
     }
   }
 }

@@ -48,7 +48,13 @@ final class McpUpstream implements AutoCloseable {
    */
   Answer send(McpServerConfig server, String method, HttpFields caller, byte[] body,
       Duration timeout) {
-    Request request = client.newRequest(server.url()).method(method)
+    return send(server, server.url(), method, caller, body, timeout);
+  }
+
+  /** As {@link #send(McpServerConfig, String, HttpFields, byte[], Duration)}, to {@code url}. */
+  Answer send(McpServerConfig server, java.net.URI url, String method, HttpFields caller,
+      byte[] body, Duration timeout) {
+    Request request = client.newRequest(url).method(method)
         .idleTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
     try {
       request.headers(h -> {

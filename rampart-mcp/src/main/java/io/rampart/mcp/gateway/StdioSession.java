@@ -10,83 +10,56 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One stdio MCP server process serving one session: newline-delimited JSON-RPC on its stdin and
  * stdout (stderr discarded), a virtual thread reading answers and completing the waiting
- * requests by id. The process and its descendants are killed when it misbehaves, and asked to
- * end (then killed after a grace period) when the session ends or sits idle.
+ * requests by id. The process and its descendants are killed on close or when it misbehaves,
+ * and asked to end (then killed after a grace period) by {@link #stop} when the session ends or
+ * sits idle.
  */
-final class StdioSession implements AutoCloseable {
+final class StdioSession implements McpChannel {
   private final Process process;
   private final OutputStream stdin;
   private final JsonRpcCodec codec;
   private final int maxLine;
-  private final ConcurrentHashMap<String, CompletableFuture<JsonRpcMessage>> waiting =
-      new ConcurrentHashMap<>();
-  private final String server;
-  // requests running now, and when the last one began or ended: the reaper's view
-  private final AtomicInteger active = new AtomicInteger();
-  private volatile Instant lastUsed;
+  private final AnswerWaiters waiting;
 
-  private StdioSession(String server, Process process, JsonRpcCodec codec, Instant now) {
-    this.server = server;
-    this.lastUsed = now;
+  private StdioSession(Process process, JsonRpcCodec codec, String name) {
     this.process = process;
     this.stdin = process.getOutputStream();
     this.codec = codec;
     this.maxLine = codec.limits().maxBytes();
+    this.waiting = new AnswerWaiters("stdio server " + name);
     Thread.ofVirtual().name("rampart-mcp-stdio").start(this::read);
   }
 
-  static StdioSession start(McpServerConfig server, JsonRpcCodec codec, Instant now) {
+  /** An opener of stdio sessions for {@link SessionBridge}. */
+  static McpChannel.Opener opener(JsonRpcCodec codec) {
+    return (server, timeout) -> start(server, codec);
+  }
+
+  static StdioSession start(McpServerConfig server, JsonRpcCodec codec) {
     ProcessBuilder pb = new ProcessBuilder(server.command())
         .redirectError(ProcessBuilder.Redirect.DISCARD);
     server.env().forEach((k, v) -> pb.environment().put(k, v.reveal()));
     try {
-      return new StdioSession(server.name(), pb.start(), codec, now);
+      return new StdioSession(pb.start(), codec, server.name());
     } catch (IOException e) {
       throw new McpGatewayException("stdio server " + server.name() + ": "
           + server.command().getFirst() + " could not start (expected: an executable)", e);
     }
   }
 
-  boolean alive() {
+  @Override
+  public boolean alive() {
     return process.isAlive();
-  }
-
-  /** The stdio server this session runs. */
-  String server() {
-    return server;
   }
 
   ProcessHandle process() {
     return process.toHandle();
-  }
-
-  /** A request of this session begins at {@code now}. */
-  void begin(Instant now) {
-    active.incrementAndGet();
-    lastUsed = now;
-  }
-
-  /** That request ended at {@code now}. */
-  void end(Instant now) {
-    lastUsed = now;
-    active.decrementAndGet();
-  }
-
-  /** Whether no request runs and none ran since {@code cutoff}. */
-  boolean idleSince(Instant cutoff) {
-    return active.get() == 0 && !lastUsed.isAfter(cutoff);
   }
 
   /**
@@ -94,7 +67,8 @@ final class StdioSession implements AutoCloseable {
    * {@code grace} later; returns at once (the kill is scheduled on the process's exit future,
    * so no thread waits).
    */
-  void stop(Duration grace) {
+  @Override
+  public void stop(Duration grace) {
     List<ProcessHandle> tree = process.descendants().toList(); // before the parent goes
     tree.forEach(ProcessHandle::destroy);
     process.destroy();
@@ -107,10 +81,9 @@ final class StdioSession implements AutoCloseable {
         });
   }
 
-  synchronized void send(JsonRpcMessage m) {
-    if (m instanceof JsonRpcMessage.Request r) {
-      waiting.put(r.id().toString(), new CompletableFuture<>());
-    }
+  @Override
+  public synchronized void send(JsonRpcMessage m) {
+    waiting.expect(m);
     try {
       stdin.write(codec.encode(m));
       stdin.write('\n');
@@ -121,22 +94,9 @@ final class StdioSession implements AutoCloseable {
     }
   }
 
-  /** The answer to {@code id}; throws when none comes within {@code timeout}. */
-  JsonRpcMessage await(JsonNode id, Duration timeout) {
-    CompletableFuture<JsonRpcMessage> f = waiting.get(id.toString());
-    try {
-      return f.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      throw new McpGatewayException("stdio server: no answer within " + timeout
-          + " (expected: an answer before upstream-timeout)", e);
-    } catch (ExecutionException e) {
-      throw new McpGatewayException("stdio server: exited (expected: a running server)", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new McpGatewayException("stdio server: interrupted (expected: to finish)", e);
-    } finally {
-      waiting.remove(id.toString());
-    }
+  @Override
+  public JsonRpcMessage await(JsonNode id, Duration timeout) {
+    return waiting.await(id, timeout);
   }
 
   private void read() {
@@ -159,15 +119,7 @@ final class StdioSession implements AutoCloseable {
         }
         try {
           if (codec.decode(bytes) instanceof JsonRpcPayload.Single(JsonRpcMessage m)) {
-            JsonNode id = switch (m) {
-              case JsonRpcMessage.Response r -> r.id();
-              case JsonRpcMessage.ErrorResponse e -> e.id();
-              default -> null; // notifications and server requests: not relayed
-            };
-            CompletableFuture<JsonRpcMessage> f = id == null ? null : waiting.get(id.toString());
-            if (f != null) {
-              f.complete(m);
-            }
+            waiting.complete(m);
           }
         } catch (JsonRpcException e) {
           // a line that is not JSON-RPC (logging on stdout): skipped
@@ -176,8 +128,7 @@ final class StdioSession implements AutoCloseable {
     } catch (IOException e) {
       // the process ended
     }
-    IOException gone = new IOException("stdio server ended");
-    waiting.values().forEach(f -> f.completeExceptionally(gone));
+    waiting.end(new IOException("exited"));
     close();
   }
 

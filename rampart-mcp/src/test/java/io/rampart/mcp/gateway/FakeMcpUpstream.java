@@ -27,7 +27,8 @@ import org.eclipse.jetty.util.Callback;
  * An in-process Streamable HTTP MCP server that records what reaches it. Tools: echo, get-sum,
  * get-env (prints a secret), fetch-page (returns injected instructions). It can answer in JSON or
  * SSE and misbehave on demand: change a tool (rug pull), poison a description, answer garbage,
- * answer huge, or drop the connection mid-stream.
+ * answer huge, or drop the connection mid-stream. The same tools are served over the older
+ * HTTP+SSE transport at {@link #sseUrl()} ({@link LegacySse}).
  */
 final class FakeMcpUpstream implements AutoCloseable {
   static final String SECRET = "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";
@@ -48,6 +49,7 @@ final class FakeMcpUpstream implements AutoCloseable {
   /** When set, get-env prints this (as server-everything does: its environment as JSON). */
   volatile String envText;
   private final AtomicInteger sessions = new AtomicInteger();
+  final LegacySse legacy = new LegacySse(this);
   private final Server server = new Server();
   private final ServerConnector connector = new ServerConnector(server);
 
@@ -68,6 +70,11 @@ final class FakeMcpUpstream implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/mcp");
   }
 
+  /** The GET stream of the older HTTP+SSE transport. */
+  URI sseUrl() {
+    return URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/sse");
+  }
+
   /** Requests whose JSON-RPC method is {@code method}. */
   List<Received> calls(String method) {
     synchronized (received) {
@@ -82,6 +89,11 @@ final class FakeMcpUpstream implements AutoCloseable {
       headers.put(f.getLowerCaseName(), f.getValue());
     }
     received.add(new Received(request.getMethod(), headers, body));
+    String path = Request.getPathInContext(request);
+    if (path.equals("/sse") || path.equals("/messages")) {
+      legacy.handle(request, body, response, callback);
+      return;
+    }
     switch (request.getMethod()) {
       case "GET" -> {
         response.setStatus(200);
@@ -168,11 +180,14 @@ final class FakeMcpUpstream implements AutoCloseable {
     callback.succeeded();
   }
 
-  private JsonNode result(String method, JsonNode params) {
+  JsonNode result(String method, JsonNode params) {
     ObjectNode r = JSON.createObjectNode();
     switch (method) {
       case "initialize" -> {
-        r.put("protocolVersion", "2025-06-18");
+        // as servers do: the client's version when it is one they speak
+        String asked = params.path("protocolVersion").asText("");
+        r.put("protocolVersion", asked.matches("2024-11-05|2025-03-26|2025-06-18") ? asked
+            : "2025-06-18");
         r.putObject("capabilities").putObject("tools");
         r.putObject("serverInfo").put("name", "fake").put("version", "1");
       }
@@ -224,6 +239,7 @@ final class FakeMcpUpstream implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
+    legacy.close();
     server.stop();
   }
 }

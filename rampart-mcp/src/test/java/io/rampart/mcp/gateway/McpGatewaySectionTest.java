@@ -187,4 +187,41 @@ class McpGatewaySectionTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("mcp-gateway.stdio.max-sessions: invalid value (expected: 1 or more)");
   }
+
+  @Test
+  void aServerOfTheOlderSseTransportSaysSoAndAWrongTransportIsReportedWithItsLine(
+      @TempDir Path dir) throws Exception {
+    Path f = dir.resolve("rampart.yaml");
+    Files.writeString(f, """
+        mcp-gateway:
+          servers:
+            - name: legacy
+              url: http://127.0.0.1:3001/sse
+              transport: sse
+            - name: modern
+              url: http://127.0.0.1:3001/mcp
+        """);
+    McpGatewayConfig c = ConfigLoader.load(f, Map.of()).extension(McpGatewaySection.INSTANCE);
+
+    assertThat(c.servers()).extracting(McpServerConfig::transport)
+        .containsExactly(McpTransport.SSE, McpTransport.STREAMABLE_HTTP);
+    assertThat(McpGatewaySection.INSTANCE.write(c).toString()).contains("transport=sse")
+        .contains("transport=streamable-http");
+
+    Files.writeString(f, """
+        mcp-gateway:
+          servers:
+            - name: legacy
+              url: http://127.0.0.1:3001/sse
+              transport: websocket
+            - name: local
+              command: [server]
+              transport: sse
+        """);
+    assertThatThrownBy(() -> ConfigLoader.load(f, Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("rampart.yaml:5")
+        .hasMessageContaining("rampart.yaml:8")
+        .hasMessageContaining("expected: streamable-http or sse with url, stdio with command");
+  }
 }

@@ -53,8 +53,21 @@ final class McpHarness implements AutoCloseable {
   McpHarness(ToolPinStore pins, McpAuthorizer authorizer, GuardEngine guard,
       UnaryOperator<McpPolicy.Builder> policy, UnaryOperator<McpGatewayConfig.Builder> options)
       throws Exception {
+    this(McpTransport.STREAMABLE_HTTP, pins, authorizer, guard, policy, options);
+  }
+
+  /** A gateway talking to the fake with {@code transport} (streamable-http or sse). */
+  McpHarness(McpTransport transport) throws Exception {
+    this(transport, ToolPinStore.inMemory(), McpAuthorizer.fromConfig(), GUARD, p -> p, g -> g);
+  }
+
+  McpHarness(McpTransport transport, ToolPinStore pins, McpAuthorizer authorizer,
+      GuardEngine guard, UnaryOperator<McpPolicy.Builder> policy,
+      UnaryOperator<McpGatewayConfig.Builder> options) throws Exception {
     this.pins = pins;
-    McpServerConfig server = McpServerConfig.builder("everything", upstream.url())
+    McpServerConfig server = McpServerConfig.builder("everything",
+            transport == McpTransport.SSE ? upstream.sseUrl() : upstream.url())
+        .transport(transport)
         .credential(new UpstreamCredential.StaticKey("Authorization", Secret.of(UPSTREAM_KEY)))
         .access(new AccessRule(Set.of("alice"), Set.of(), Set.of("*"), Set.of("*"), Set.of("*")))
         .access(new AccessRule(Set.of("bob"), Set.of(), Set.of("echo", "get-sum"),

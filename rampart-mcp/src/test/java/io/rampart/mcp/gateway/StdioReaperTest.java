@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rampart.core.Secret;
 import io.rampart.gateway.ApiKeyConfig;
+import io.rampart.mcp.JsonRpcCodec;
+import io.rampart.mcp.JsonRpcLimits;
 import io.rampart.mcp.ToolPinStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -26,7 +28,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Idle stdio sessions are ended by the reaper, driven here by an explicit {@link
- * StdioBridge#reap} on a clock the test moves (no sleeps); the per-server session cap answers a
+ * SessionBridge#reap} on a clock the test moves (no sleeps); the per-server session cap answers a
  * JSON-RPC error naming itself.
  */
 class StdioReaperTest {
@@ -53,7 +55,7 @@ class StdioReaperTest {
   }
 
   final MovableClock clock = new MovableClock();
-  StdioBridge bridge;
+  SessionBridge bridge;
   McpGatewayServer gateway;
   final HttpClient client = new HttpClient();
 
@@ -76,6 +78,16 @@ class StdioReaperTest {
         .build();
   }
 
+  SessionBridge bridge(StdioLimits limits) {
+    JsonRpcCodec codec = JsonRpcCodec.create(new JsonRpcLimits(1 << 20, 64, 100));
+    return new SessionBridge(codec, new java.util.SplittableRandom(1), StdioSession.opener(codec),
+        clock, limits);
+  }
+
+  ProcessHandle process(String session) {
+    return bridge.channel(session).map(c -> ((StdioSession) c).process()).orElseThrow();
+  }
+
   String initialize(McpServerConfig server) {
     McpUpstream.Answer a = bridge.send(server, "POST", HttpFields.EMPTY,
         rpc(1, "initialize", "{}").getBytes(StandardCharsets.UTF_8), TIMEOUT);
@@ -90,11 +102,11 @@ class StdioReaperTest {
 
   @Test
   void aSessionIdleLongerThanTheTimeoutIsEndedWithItsProcess() throws Exception {
-    bridge = new StdioBridge(1 << 20, new java.util.SplittableRandom(1), clock,
+    bridge = bridge(
         new StdioLimits(Duration.ofMinutes(10), 4, Duration.ofSeconds(5)));
     McpServerConfig server = server("benign");
     String session = initialize(server);
-    ProcessHandle process = bridge.process(session).orElseThrow();
+    ProcessHandle process = process(session);
 
     clock.now = clock.now.plus(Duration.ofMinutes(9));
     assertThat(ping(server, session, 2)).isEqualTo(200); // use restarts the idle time
@@ -106,17 +118,17 @@ class StdioReaperTest {
     assertThat(bridge.reap()).isEqualTo(1);
 
     assertThat(process.onExit().get(30, TimeUnit.SECONDS).isAlive()).isFalse();
-    assertThat(bridge.process(session)).isEmpty();
+    assertThat(bridge.channel(session)).isEmpty();
     assertThat(ping(server, session, 3)).isEqualTo(404);
   }
 
   @Test
   void aProcessThatIgnoresTheRequestToEndIsKilledAfterTheGracePeriod() throws Exception {
-    bridge = new StdioBridge(1 << 20, new java.util.SplittableRandom(1), clock,
+    bridge = bridge(
         new StdioLimits(Duration.ofMinutes(1), 4, Duration.ofMillis(200)));
     McpServerConfig server = server("stubborn");
     String session = initialize(server);
-    ProcessHandle process = bridge.process(session).orElseThrow();
+    ProcessHandle process = process(session);
 
     clock.now = clock.now.plus(Duration.ofMinutes(2));
     assertThat(bridge.reap()).isEqualTo(1);
@@ -126,7 +138,7 @@ class StdioReaperTest {
   }
 
   @Test
-  void theSessionCapPerServerAnswersAClearErrorAndFreesUpOnDelete() throws Exception {
+  void theSessionCapPerServerAnswersAClearErrorFreesUpOnDeleteAndFollowsAReload() throws Exception {
     McpGatewayConfig config = McpGatewayConfig.builder().enabled(true).port(0)
         .server(server("benign"))
         .stdio(new StdioLimits(Duration.ofMinutes(10), 1, Duration.ofSeconds(5)))
@@ -153,6 +165,15 @@ class StdioReaperTest {
         .headers(h -> h.put("Authorization", "Bearer " + McpHarness.ALICE)
             .put("Mcp-Session-Id", session)).send().getStatus()).isEqualTo(200);
     assertThat(post(null, rpc(2, "initialize", "{}")).getStatus()).isEqualTo(200);
+
+    // a reload raises the cap for the next sessions, the running one kept
+    McpGatewayConfig c = gateway.config();
+    assertThat(gateway.reconfigure(new McpGatewayConfig(true, c.host(), c.port(), c.path(),
+        c.maxInFlight(), c.connectTimeout(), c.upstreamTimeout(), c.maxMessageBytes(), c.oidc(),
+        c.apiKeys(), c.servers(), c.tls(),
+        new StdioLimits(Duration.ofMinutes(10), 2, Duration.ofSeconds(5))))).isEmpty();
+    assertThat(post(null, rpc(3, "initialize", "{}")).getStatus()).isEqualTo(200);
+    assertThat(post(null, rpc(4, "initialize", "{}")).getStatus()).isEqualTo(503);
   }
 
   ContentResponse post(String session, String body) throws Exception {
