@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * The Jetty core handler of the MCP endpoint, on virtual threads: authenticates, finds the
  * server, binds sessions to principals, then POST (JSON-RPC in, JSON or SSE out), GET (the
  * server's stream) or DELETE (end a session). Callers of the older HTTP+SSE transport use
- * {@code <endpoint>/sse} and {@code <endpoint>/messages} ({@link SseClients}); their messages
+ * {@code <endpoint>/sse} and {@code <endpoint>/messages} ({@link SseRoutes}); their messages
  * take the same {@link #forward} path. Every JSON-RPC message, and every request that never got
  * as far as one, yields exactly one {@code mcp.request} event.
  */
@@ -47,7 +47,7 @@ final class McpHandler extends Handler.Abstract {
   private final McpUpstream upstream;
   private final SessionBridge stdio;
   private final SessionBridge sse;
-  private final SseClients sseClients;
+  private final SseRoutes sseRoutes;
   private final Relay relay;
   private final JsonRpcCodec codec;
   private final EventLog events;
@@ -69,16 +69,17 @@ final class McpHandler extends Handler.Abstract {
     this.upstream = requireNonNull(upstream, "upstream");
     this.stdio = requireNonNull(stdio, "stdio");
     this.sse = requireNonNull(sse, "sse");
-    this.sseClients = requireNonNull(sseClients, "sseClients");
     this.codec = requireNonNull(codec, "codec");
     this.events = requireNonNull(events, "events");
     this.relay = new Relay(codec, policy, config.maxMessageBytes());
     this.inFlight = requireNonNull(inFlight, "inFlight");
     this.sessions = requireNonNull(sessions, "sessions");
+    this.sseRoutes = new SseRoutes(this, requireNonNull(sseClients, "sseClients"), inFlight,
+        events);
   }
 
   /** What one HTTP request did, for its events. */
-  private static final class Http {
+  static final class Http {
     final long start = System.nanoTime();
     final List<Call> calls = new ArrayList<>();
     String principal = "";
@@ -154,7 +155,7 @@ final class McpHandler extends Handler.Abstract {
           "request quota exceeded for principal " + caller.get().name()).with("Retry-After", "60");
     }
     if (!legacy.isEmpty()) {
-      return legacy(request, http, caller.get(), server.get(), legacy,
+      return sseRoutes.route(request, http, caller.get(), server.get(), legacy,
           path.substring(0, path.lastIndexOf('/')));
     }
     String session = headers.get("mcp-session-id");
@@ -187,9 +188,9 @@ final class McpHandler extends Handler.Abstract {
   }
 
   /** A POST's bytes, or the answer refusing them. */
-  private record Body(byte[] bytes, Reply refusal) {}
+  record Body(byte[] bytes, Reply refusal) {}
 
-  private Body read(Request request, Http http) {
+  Body read(Request request, Http http) {
     String type = request.getHeaders().get("content-type");
     if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
       return new Body(null, refuse(http, "(invalid)", 415, "error", "unsupported_media_type",
@@ -211,7 +212,7 @@ final class McpHandler extends Handler.Abstract {
   }
 
   /** Policy on the way in, the server, policy on the way back: one POST body of either transport. */
-  private Reply forward(byte[] body, HttpFields headers, Http http, Caller caller,
+  Reply forward(byte[] body, HttpFields headers, Http http, Caller caller,
       McpServerConfig server) {
     JsonRpcPayload payload;
     try {
@@ -238,135 +239,6 @@ final class McpHandler extends Handler.Abstract {
     return relay.relay(answer, caller, server, in.pending());
   }
 
-  /** {@code GET <endpoint>/sse} opens a session; {@code POST <endpoint>/messages} feeds it. */
-  private Reply legacy(Request request, Http http, Caller caller, McpServerConfig server,
-      String kind, String endpoint) {
-    String method = request.getMethod();
-    if (kind.equals("sse")) {
-      if (!method.equals("GET")) {
-        return refuse(http, method, 405, "error", "method_not_allowed", "use GET")
-            .with("Allow", "GET");
-      }
-      http.single("(GET)");
-      Optional<SseClients.Session> s = sseClients.open(caller.name(), server.name());
-      if (s.isEmpty()) {
-        return refuse(http, "(GET)", 503, "shed", "overloaded", "too many SSE sessions")
-            .with("Retry-After", "1");
-      }
-      return sseClients.stream(s.get(), endpoint + "/messages", () -> end(s.get(), server));
-    }
-    if (!method.equals("POST")) {
-      return refuse(http, method, 405, "error", "method_not_allowed", "use POST")
-          .with("Allow", "POST");
-    }
-    String id = Request.extractQueryParameters(request).getValue("sessionId");
-    Optional<SseClients.Session> s = id == null ? Optional.empty()
-        : sseClients.find(id, caller.name(), server.name());
-    if (s.isEmpty()) {
-      return refuse(http, method, 404, "blocked", "session_not_found", "session not found");
-    }
-    Body body = read(request, http);
-    if (body.refusal() != null) {
-      return body.refusal();
-    }
-    if (!inFlight.tryAcquire()) {
-      return refuse(http, method, 503, "shed", "overloaded",
-          "the MCP gateway is at capacity; retry shortly").with("Retry-After", "1");
-    }
-    // accepted at once, as the transport asks; the answer goes to the session's stream
-    Thread.ofVirtual().name("rampart-mcp-sse-post").start(() -> {
-      Http async = new Http();
-      async.principal = http.principal;
-      async.server = http.server;
-      int status = 500;
-      try {
-        HttpFields.Mutable headers = HttpFields.build().put("Content-Type", "application/json")
-            .put("Accept", "application/json, text/event-stream");
-        String upstreamSession = s.get().upstream;
-        if (upstreamSession != null) {
-          headers.put("Mcp-Session-Id", upstreamSession);
-        }
-        Reply reply = forward(body.bytes(), headers, async, caller, server);
-        status = reply.status();
-        sseClients.deliver(s.get(), reply, async.calls);
-        if (s.get().upstream != null && s.get().listening.compareAndSet(false, true)) {
-          Thread.ofVirtual().name("rampart-mcp-sse-get").start(() -> listen(s.get(), caller,
-              server));
-        }
-      } catch (RuntimeException e) {
-        LOG.error("MCP message to server {} failed", server.name(), e);
-        async.calls.forEach(c -> {
-          c.decision = "error";
-          c.errorCode = "internal_error";
-        });
-        sseClients.deliver(s.get(), Reply.Full.empty(500), async.calls);
-      } finally {
-        McpEvents.append(events, async.principal, async.server, status, async.start,
-            async.calls);
-        inFlight.release();
-      }
-    });
-    return Reply.Full.text(202, "Accepted");
-  }
-
-  /**
-   * Relays what a Streamable HTTP server sends on its own (its GET stream: notifications and
-   * requests, through {@link Relay} like any GET) to a legacy caller's stream, until either ends.
-   */
-  private void listen(SseClients.Session s, Caller caller, McpServerConfig server) {
-    if (server.transport() != McpTransport.STREAMABLE_HTTP) {
-      return; // the bridges offer no GET stream
-    }
-    Http http = new Http();
-    http.principal = caller.name();
-    http.server = server.name();
-    Call c = http.single("(GET)");
-    int status = 502;
-    try {
-      McpUpstream.Answer answer = send(server, "GET", HttpFields.build()
-          .put("Accept", "text/event-stream").put("Mcp-Session-Id", s.upstream), new byte[0]);
-      status = answer.status();
-      s.listener = answer.body();
-      if (s.closed) {
-        answer.body().close(); // the caller left meanwhile
-      }
-      Reply reply = relay.relay(answer, caller, server, new LinkedHashMap<>());
-      if (status == 200 && reply instanceof Reply.Streamed) {
-        sseClients.deliver(s, reply, http.calls);
-      } else {
-        answer.body().close(); // 405: the server offers no GET stream, as it may
-      }
-    } catch (IOException | RuntimeException e) {
-      c.decision = "error";
-      c.errorCode = "upstream_failure";
-      LOG.debug("GET stream of server {}: {}", server.name(), e.toString());
-    }
-    McpEvents.append(events, http.principal, http.server, status, http.start, http.calls);
-  }
-
-  /** A legacy caller went away: its session with the server ends too (best effort). */
-  private void end(SseClients.Session s, McpServerConfig server) {
-    java.io.Closeable listener = s.listener;
-    if (listener != null) {
-      try {
-        listener.close(); // stops relaying the server's GET stream
-      } catch (IOException e) {
-        // already closed
-      }
-    }
-    String upstreamSession = s.upstream;
-    if (upstreamSession == null) {
-      return;
-    }
-    try {
-      send(server, "DELETE", HttpFields.build().put("Mcp-Session-Id", upstreamSession),
-          new byte[0]).body().close();
-    } catch (IOException | RuntimeException e) {
-      LOG.debug("ending session of server {}: {}", server.name(), e.toString());
-    }
-    sessions.forget(upstreamSession);
-  }
-
   private Reply pass(Request request, Http http, Caller caller, McpServerConfig server,
       String method) {
     Call c = http.single("(" + method + ")");
@@ -391,7 +263,7 @@ final class McpHandler extends Handler.Abstract {
     return relay.relay(answer, caller, server, new LinkedHashMap<>());
   }
 
-  private McpUpstream.Answer send(McpServerConfig server, String method, HttpFields headers,
+  McpUpstream.Answer send(McpServerConfig server, String method, HttpFields headers,
       byte[] body) {
     return switch (server.transport()) {
       case STDIO -> stdio.send(server, method, headers, body, config.upstreamTimeout());
@@ -401,6 +273,16 @@ final class McpHandler extends Handler.Abstract {
     };
   }
 
+  /** A server's GET stream, relayed as any GET is (nothing pending, so stray answers drop). */
+  Reply relayStream(McpUpstream.Answer answer, Caller caller, McpServerConfig server) {
+    return relay.relay(answer, caller, server, new LinkedHashMap<>());
+  }
+
+  /** A server session that ended: no longer bound to a principal. */
+  void forget(String session) {
+    sessions.forget(session);
+  }
+
   private void bind(McpUpstream.Answer answer, Caller caller) {
     String issued = answer.headers().get("mcp-session-id");
     if (issued != null) {
@@ -408,7 +290,7 @@ final class McpHandler extends Handler.Abstract {
     }
   }
 
-  private Reply.Full refuse(Http http, String method, int status, String decision, String code,
+  Reply.Full refuse(Http http, String method, int status, String decision, String code,
       String message) {
     Call c = http.single(method.startsWith("(") ? method : "(" + method + ")");
     c.decision = decision;

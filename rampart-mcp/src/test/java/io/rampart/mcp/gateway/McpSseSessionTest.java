@@ -160,4 +160,25 @@ class McpSseSessionTest {
       assertThat(seen.toString()).doesNotContain("stale");
     }
   }
+
+  @Test
+  void openStreamsHoldNoPlatformThread() throws Exception {
+    try (McpHarness modern = new McpHarness()) {
+      new LegacySseClient(modern.client, URI.create(modern.url() + "/sse"), ALICE).close();
+      int before = Thread.activeCount(); // platform threads only: virtual ones are not counted
+      java.util.List<LegacySseClient> open = new java.util.ArrayList<>();
+      try {
+        for (int i = 0; i < 64; i++) {
+          open.add(new LegacySseClient(modern.client, URI.create(modern.url() + "/sse"), ALICE));
+        }
+        // every stream is open (its endpoint event arrived) and parked on a virtual thread
+        assertThat(open).allSatisfy(c -> assertThat(c.endpoint()).isNotNull());
+        assertThat(Thread.activeCount() - before).isLessThan(16);
+      } finally {
+        for (LegacySseClient c : open) {
+          c.close();
+        }
+      }
+    }
+  }
 }
