@@ -50,7 +50,7 @@ public final class McpLatencyBench {
     }
   }
 
-  private static long call(HttpClient c, URI uri, String body, boolean auth) throws Exception {
+  static long call(HttpClient c, URI uri, String body, boolean auth) throws Exception {
     long t = System.nanoTime();
     var r = c.newRequest(uri).method(HttpMethod.POST)
         .headers(h -> {
@@ -70,7 +70,7 @@ public final class McpLatencyBench {
     return took;
   }
 
-  private static double ms(long[] sorted, double q) {
+  static double ms(long[] sorted, double q) {
     return sorted[Math.min(sorted.length - 1, (int) (q * sorted.length))] / 1e6;
   }
 }
