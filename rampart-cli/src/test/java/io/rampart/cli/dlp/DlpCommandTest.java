@@ -102,6 +102,17 @@ class DlpCommandTest {
   }
 
   @Test
+  void cachedScoreTextIsTheDoublesOwnText() {
+    for (int k = -5; k <= 105; k++) {
+      double v = k / 100.0;
+      assertThat(ScanCommand.score(v)).isEqualTo(String.valueOf(v));
+    }
+    for (double v : new double[] {0.955, 1e-9, 0.1 + 0.2, Double.NaN, 12.5}) {
+      assertThat(ScanCommand.score(v)).isEqualTo(String.valueOf(v));
+    }
+  }
+
+  @Test
   void aCharacterSplitByTheReadBlockKeepsOffsetsExact() throws Exception {
     // the last 'é' of the prefix straddles the first 256 KiB block boundary
     String prefix = "a" + "\u00e9".repeat(FileScan.BLOCK / 2);
