@@ -8,6 +8,9 @@ public enum Confidence {
   MEDIUM,
   HIGH;
 
+  /** Computed once: id() is called per finding written (jsonl, json, sarif, text). */
+  private final String id = name().toLowerCase(Locale.ROOT);
+
   /** Maps a score in [0, 1] to a confidence level. */
   public static Confidence ofScore(double score) {
     if (score >= 0.75) {
@@ -28,6 +31,6 @@ public enum Confidence {
 
   /** The lower-case name used in YAML, JSON and the command line. */
   public String id() {
-    return name().toLowerCase(Locale.ROOT);
+    return id;
   }
 }

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,15 +26,19 @@ final class ClassifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    FileScan.Result r = FileScan.scan(engineOptions.engine(), path);
     PrintWriter out = spec.commandLine().getOut();
-    r.note().ifPresent(n -> spec.commandLine().getErr().println("note: " + path + ": " + n));
+    // the classifier needs each finding's type and confidence only: values and offsets are not
+    // kept, so a file full of findings costs one small record per finding
     List<Finding> findings = new ArrayList<>();
-    for (StreamFinding f : r.findings()) {
-      // offsets are irrelevant to classification; clamp so huge files fit the int record
-      int s = (int) Math.min(Integer.MAX_VALUE - 1, f.start());
-      findings.add(new Finding(f.type(), s, s + 1, f.confidence(), f.score(), f.detector()));
-    }
+    Optional<String> note = FileScan.scan(engineOptions.engine(), path, batch -> {
+      for (StreamFinding f : batch) {
+        findings.add(new Finding(f.type(), 0, 1, f.confidence(), f.score(), f.detector()));
+      }
+    });
+    note.ifPresent(n -> {
+      spec.commandLine().getErr().println("note: " + path + ": " + n);
+      findings.clear();
+    });
     Classification c = engineOptions.settings().classifier().classify(findings);
     out.println(c.label().id());
     c.reasons().forEach(reason -> out.println("  " + reason));

@@ -64,10 +64,18 @@ final class FileScan {
     return Optional.of(new InputStreamReader(in, dec));
   }
 
-  /** All findings of one file in a list (for reports that need them together). */
-  static Result scan(DlpEngine engine, Path path) {
+  /**
+   * All findings of one file in a list (for reports that need them together); values are kept
+   * only when {@code keepValues} (the list is then all a report holds per finding).
+   */
+  static Result scan(DlpEngine engine, Path path, boolean keepValues) {
     List<StreamFinding> out = new ArrayList<>();
-    Optional<String> note = scan(engine, path, out::addAll);
+    Optional<String> note = scan(engine, path, batch -> {
+      for (StreamFinding f : batch) {
+        out.add(keepValues ? f : new StreamFinding(f.type(), f.start(), f.end(),
+            f.codePointStart(), f.codePointEnd(), f.confidence(), f.score(), f.detector(), ""));
+      }
+    });
     return new Result(path, note.isPresent() ? List.of() : out, note);
   }
 

@@ -1,50 +1,99 @@
 package io.rampart.cli.dlp;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.rampart.dlp.StreamFinding;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** SARIF 2.1.0 output: one rule per finding type, one result per finding, no values. */
-final class Sarif {
-  private static final ObjectMapper JSON = new ObjectMapper();
+/**
+ * SARIF 2.1.0 output: one rule per finding type, one result per finding, no values. The rules
+ * come first in the document and list the types found, so results are kept until the end, but
+ * as the scan results only (no values: {@link FileScan#scan(io.rampart.dlp.DlpEngine,
+ * java.nio.file.Path, boolean)} drops them), written through a streaming generator rather than
+ * built as a tree and then a string.
+ */
+final class Sarif implements ScanCommand.Report {
+  private final List<FileScan.Result> results = new ArrayList<>();
+  private final Set<String> types = new TreeSet<>();
 
-  private Sarif() {}
+  @Override
+  public void add(FileScan.Result r) {
+    if (!r.findings().isEmpty()) {
+      results.add(r);
+      r.findings().forEach(f -> types.add(f.type()));
+    }
+  }
 
-  static ObjectNode report(List<FileScan.Result> results) {
-    ObjectNode root = JSON.createObjectNode();
-    root.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
-    root.put("version", "2.1.0");
-    ObjectNode run = root.putArray("runs").addObject();
-    ObjectNode driver = run.putObject("tool").putObject("driver");
-    driver.put("name", "rampart-dlp");
-    Set<String> types = new TreeSet<>();
-    results.forEach(r -> r.findings().forEach(f -> types.add(f.type())));
-    ArrayNode rules = driver.putArray("rules");
-    types.forEach(t -> rules.addObject().put("id", t)
-        .putObject("shortDescription").put("text", "Sensitive data: " + t));
-    ArrayNode out = run.putArray("results");
-    for (FileScan.Result r : results) {
+  @Override
+  public void finish(PrintWriter out) throws IOException {
+    JsonGenerator g = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+        .createGenerator(out).useDefaultPrettyPrinter();
+    g.writeStartObject();
+    g.writeStringField("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+    g.writeStringField("version", "2.1.0");
+    g.writeArrayFieldStart("runs");
+    g.writeStartObject();
+    g.writeObjectFieldStart("tool");
+    g.writeObjectFieldStart("driver");
+    g.writeStringField("name", "rampart-dlp");
+    g.writeArrayFieldStart("rules");
+    for (String t : types) {
+      g.writeStartObject();
+      g.writeStringField("id", t);
+      g.writeObjectFieldStart("shortDescription");
+      g.writeStringField("text", "Sensitive data: " + t);
+      g.writeEndObject();
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+    g.writeEndObject();
+    g.writeArrayFieldStart("results");
+    for (int k = 0; k < results.size(); k++) {
+      FileScan.Result r = results.get(k);
+      results.set(k, null); // written: let it go
       for (StreamFinding f : r.findings()) {
-        ObjectNode res = out.addObject();
-        res.put("ruleId", f.type());
-        res.put("level", switch (f.confidence()) {
-          case HIGH -> "error";
-          case MEDIUM -> "warning";
-          case LOW -> "note";
-        });
-        res.putObject("message").put("text", f.type() + " (" + f.confidence().id() + ", score "
-            + f.score() + ")");
-        ObjectNode loc = res.putArray("locations").addObject().putObject("physicalLocation");
-        loc.putObject("artifactLocation").put("uri", r.path().toString());
-        ObjectNode region = loc.putObject("region");
-        region.put("charOffset", f.codePointStart());
-        region.put("charLength", f.codePointEnd() - f.codePointStart());
+        result(g, r.path().toString(), f);
       }
     }
-    return root;
+    g.writeEndArray();
+    g.writeEndObject();
+    g.writeEndArray();
+    g.writeEndObject();
+    g.close();
+    out.println();
+  }
+
+  private static void result(JsonGenerator g, String uri, StreamFinding f) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("ruleId", f.type());
+    g.writeStringField("level", switch (f.confidence()) {
+      case HIGH -> "error";
+      case MEDIUM -> "warning";
+      case LOW -> "note";
+    });
+    g.writeObjectFieldStart("message");
+    g.writeStringField("text", f.type() + " (" + f.confidence().id() + ", score " + f.score()
+        + ")");
+    g.writeEndObject();
+    g.writeArrayFieldStart("locations");
+    g.writeStartObject();
+    g.writeObjectFieldStart("physicalLocation");
+    g.writeObjectFieldStart("artifactLocation");
+    g.writeStringField("uri", uri);
+    g.writeEndObject();
+    g.writeObjectFieldStart("region");
+    g.writeNumberField("charOffset", f.codePointStart());
+    g.writeNumberField("charLength", f.codePointEnd() - f.codePointStart());
+    g.writeEndObject();
+    g.writeEndObject();
+    g.writeEndObject();
+    g.writeEndArray();
+    g.writeEndObject();
   }
 }

@@ -1,9 +1,6 @@
 package io.rampart.cli.dlp;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rampart.dlp.Confidence;
 import io.rampart.dlp.DlpEngine;
 import io.rampart.dlp.StreamFinding;
@@ -35,14 +32,6 @@ import picocli.CommandLine.Spec;
 final class ScanCommand implements java.util.concurrent.Callable<Integer> {
   enum Format { text, json, jsonl, sarif }
 
-  /**
-   * Built on first use (json and sarif reports): loading Jackson databind costs a few hundred
-   * classes and a good part of a second of CPU at startup, which jsonl and text output never need.
-   */
-  private static final class Json {
-    static final ObjectMapper MAPPER = new ObjectMapper();
-  }
-
   @Spec CommandSpec spec;
   @Mixin EngineOptions engineOptions = new EngineOptions();
 
@@ -57,8 +46,8 @@ final class ScanCommand implements java.util.concurrent.Callable<Integer> {
   @Option(names = "--show-values", description = "Print matched values (off by default).")
   boolean showValues;
 
-  @Option(names = "--threads", description = "Worker threads (default: all cores). With more"
-      + " than one, jsonl and text lines of different files may interleave; each names its path.")
+  @Option(names = "--threads", description = "Worker threads (default: all cores). Each"
+      + " file's jsonl and text lines come out together, in the order files finish.")
   int threads = Runtime.getRuntime().availableProcessors();
 
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or directories.")
@@ -72,21 +61,27 @@ final class ScanCommand implements java.util.concurrent.Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     boolean streamed = format == Format.jsonl || format == Format.text;
-    List<FileScan.Result> results = new ArrayList<>();
+    int workers = Math.max(1, threads);
+    // finished files wait in this queue while another file streams: a few buffers per worker
+    ContiguousOutput sink = new ContiguousOutput(out, (long) FLUSH_AT * workers);
+    Report report = format == Format.json ? new JsonReport(out, showValues)
+        : format == Format.sarif ? new Sarif() : null;
     AtomicLong failing = new AtomicLong();
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
+    ExecutorService pool = Executors.newFixedThreadPool(workers);
     try {
       List<Future<FileScan.Result>> futures = new ArrayList<>();
       for (Path f : files) {
         futures.add(pool.submit(() -> streamed
-            ? streamOne(engine, f, out, threshold, failing)
-            : count(FileScan.scan(engine, f), threshold, failing)));
+            ? streamOne(engine, f, sink, threshold, failing)
+            : count(FileScan.scan(engine, f, showValues), threshold, failing)));
       }
-      for (Future<FileScan.Result> fu : futures) {
-        FileScan.Result r = fu.get();
+      // reports take files in file order; each file's findings are dropped once written
+      for (int k = 0; k < futures.size(); k++) {
+        FileScan.Result r = futures.get(k).get();
+        futures.set(k, null);
         r.note().ifPresent(n -> err.println("note: " + r.path() + ": " + n));
-        if (!streamed) {
-          results.add(r);
+        if (report != null) {
+          report.add(r);
         }
       }
     } catch (ExecutionException e) {
@@ -94,48 +89,47 @@ final class ScanCommand implements java.util.concurrent.Callable<Integer> {
     } finally {
       pool.shutdownNow();
     }
-    if (format == Format.json || format == Format.sarif) {
-      Object report = format == Format.json ? jsonReport(results) : Sarif.report(results);
-      out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report));
+    if (report != null) {
+      report.finish(out);
     }
     out.flush();
     return failing.get() > 0 ? 1 : 0;
+  }
+
+  /** A json or sarif report, fed one file at a time in file order. */
+  interface Report {
+    void add(FileScan.Result r) throws IOException;
+
+    void finish(PrintWriter out) throws IOException;
   }
 
   /** Output a worker collects before writing it out in one piece (bounded, whatever the file). */
   private static final int FLUSH_AT = 1 << 18;
 
   /**
-   * Scans one file and writes its findings as they become final: nothing is kept per file, so
-   * memory does not grow with the file or its findings. A file's lines are written in batches
-   * under the writer's lock; with several threads, batches of different files may interleave
-   * (each line names its path).
+   * Scans one file and writes its findings as they become final: nothing is kept per file
+   * beyond a bounded buffer, so memory does not grow with the file or its findings. A file's
+   * lines come out together, also with several threads (see {@link ContiguousOutput}).
    */
-  private FileScan.Result streamOne(DlpEngine engine, Path path, PrintWriter out,
+  private FileScan.Result streamOne(DlpEngine engine, Path path, ContiguousOutput sink,
       Confidence threshold, AtomicLong failing) {
-    StringBuilder lines = new StringBuilder();
+    ContiguousOutput.Part part = sink.part();
     String quotedPath = quote(path.toString());
-    java.util.Optional<String> note = FileScan.scan(engine, path, batch -> {
-      for (StreamFinding f : batch) {
-        if (threshold != null && f.confidence().compareTo(threshold) >= 0) {
-          failing.incrementAndGet();
+    try {
+      java.util.Optional<String> note = FileScan.scan(engine, path, batch -> {
+        for (StreamFinding f : batch) {
+          if (threshold != null && f.confidence().compareTo(threshold) >= 0) {
+            failing.incrementAndGet();
+          }
+          line(part.lines, path, quotedPath, f);
         }
-        line(lines, path, quotedPath, f);
-      }
-      if (lines.length() >= FLUSH_AT) {
-        write(out, lines);
-      }
-    });
-    write(out, lines);
-    return new FileScan.Result(path, List.of(), note);
-  }
-
-  private static void write(PrintWriter out, StringBuilder lines) {
-    if (!lines.isEmpty()) {
-      synchronized (out) {
-        out.append(lines);
-      }
-      lines.setLength(0);
+        if (part.lines.length() >= FLUSH_AT) {
+          part.flush();
+        }
+      });
+      return new FileScan.Result(path, List.of(), note);
+    } finally {
+      part.close();
     }
   }
 
@@ -183,47 +177,49 @@ final class ScanCommand implements java.util.concurrent.Callable<Integer> {
     return out;
   }
 
-  ObjectNode node(Path path, StreamFinding f) {
-    ObjectNode n = Json.MAPPER.createObjectNode();
-    n.put("path", path.toString());
-    n.put("type", f.type());
-    n.put("start", f.codePointStart());
-    n.put("end", f.codePointEnd());
-    n.put("confidence", f.confidence().id());
-    n.put("score", f.score());
-    if (showValues) {
-      n.put("value", f.value());
+  /**
+   * Quoted JSON strings of the finding types (a few dozen) and the text of the scores (two
+   * decimals): each line appends cached text instead of escaping the type and formatting a
+   * double per finding. Escaping and double formatting inlined into the per-line path were also
+   * one of the longest JIT compilations of a scan.
+   */
+  private final java.util.concurrent.ConcurrentHashMap<String, String> quotedTypes =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private static final String[] SCORES = new String[101];
+
+  static {
+    for (int k = 0; k <= 100; k++) {
+      SCORES[k] = String.valueOf(k / 100.0);
     }
-    return n;
   }
 
-  /** One line of jsonl (the same fields and order as {@link #node}) or text output. */
+  /** {@code String.valueOf(score)}, from the table when the score is one of its values. */
+  static String score(double score) {
+    long k = Math.round(score * 100);
+    return k >= 0 && k <= 100 && k / 100.0 == score ? SCORES[(int) k] : String.valueOf(score);
+  }
+
+  /** One line of jsonl (the same fields and order as the json report) or text output. */
   private void line(StringBuilder b, Path path, String quotedPath, StreamFinding f) {
     if (format == Format.jsonl) {
-      b.append("{\"path\":").append(quotedPath).append(",\"type\":").append(quote(f.type()))
+      b.append("{\"path\":").append(quotedPath).append(",\"type\":")
+          .append(quotedTypes.computeIfAbsent(f.type(), ScanCommand::quote))
           .append(",\"start\":").append(f.codePointStart())
           .append(",\"end\":").append(f.codePointEnd())
           .append(",\"confidence\":\"").append(f.confidence().id())
-          .append("\",\"score\":").append(f.score());
+          .append("\",\"score\":").append(score(f.score()));
       if (showValues) {
         b.append(",\"value\":").append(quote(f.value()));
       }
       b.append("}").append(System.lineSeparator());
     } else {
-      b.append(String.format(Locale.ROOT, "%s:%d-%d %s %s %.2f%s", path, f.codePointStart(),
-          f.codePointEnd(), f.type(), f.confidence().id(), f.score(),
-          showValues ? " " + f.value() : "")).append(System.lineSeparator());
+      text(b, path, f);
     }
   }
 
-  private ObjectNode jsonReport(List<FileScan.Result> results) {
-    ObjectNode root = Json.MAPPER.createObjectNode();
-    ArrayNode findings = root.putArray("findings");
-    ArrayNode notes = root.putArray("notes");
-    for (FileScan.Result r : results) {
-      r.findings().forEach(f -> findings.add(node(r.path(), f)));
-      r.note().ifPresent(n -> notes.addObject().put("path", r.path().toString()).put("note", n));
-    }
-    return root;
+  private void text(StringBuilder b, Path path, StreamFinding f) {
+    b.append(String.format(Locale.ROOT, "%s:%d-%d %s %s %.2f%s", path, f.codePointStart(),
+        f.codePointEnd(), f.type(), f.confidence().id(), f.score(),
+        showValues ? " " + f.value() : "")).append(System.lineSeparator());
   }
 }

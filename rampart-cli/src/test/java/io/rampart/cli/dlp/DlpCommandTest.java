@@ -79,6 +79,40 @@ class DlpCommandTest {
   }
 
   @Test
+  void eachFilesLinesComeOutTogetherOnSeveralThreads() throws Exception {
+    // 5,000 findings a file: more lines than a worker buffers, so files stream while others wait
+    for (int i = 0; i < 6; i++) {
+      StringBuilder text = new StringBuilder();
+      for (int k = 0; k < 5000; k++) {
+        text.append("mail ana").append(k).append("@globex").append(i).append(".net\n");
+      }
+      Files.writeString(dir.resolve("f" + i + ".txt"), text);
+    }
+    assertThat(run("scan", "--format", "jsonl", "--threads", "4", dir.toString())).isZero();
+    List<String> paths = out.toString().lines()
+        .map(l -> l.substring(9, l.indexOf("\",\"type\""))).toList();
+    assertThat(paths).hasSize(30_000);
+    List<String> runs = new ArrayList<>();
+    for (String p : paths) {
+      if (runs.isEmpty() || !runs.get(runs.size() - 1).equals(p)) {
+        runs.add(p);
+      }
+    }
+    assertThat(runs).as("one run of lines per file").hasSize(6).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void cachedScoreTextIsTheDoublesOwnText() {
+    for (int k = -5; k <= 105; k++) {
+      double v = k / 100.0;
+      assertThat(ScanCommand.score(v)).isEqualTo(String.valueOf(v));
+    }
+    for (double v : new double[] {0.955, 1e-9, 0.1 + 0.2, Double.NaN, 12.5}) {
+      assertThat(ScanCommand.score(v)).isEqualTo(String.valueOf(v));
+    }
+  }
+
+  @Test
   void aCharacterSplitByTheReadBlockKeepsOffsetsExact() throws Exception {
     // the last 'é' of the prefix straddles the first 256 KiB block boundary
     String prefix = "a" + "\u00e9".repeat(FileScan.BLOCK / 2);
