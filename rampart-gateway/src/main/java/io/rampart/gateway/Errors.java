@@ -51,7 +51,7 @@ final class Errors {
     return of(status, type, code, message, protocol(ex));
   }
 
-  private static Protocol protocol(Exchange ex) {
+  static Protocol protocol(Exchange ex) {
     return ex.route().map(RouteConfig::protocol).orElse(Protocol.OPENAI);
   }
 }

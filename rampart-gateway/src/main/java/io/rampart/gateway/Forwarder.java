@@ -70,14 +70,14 @@ final class Forwarder {
     } catch (TimeoutException e) {
       task.cancel(true);
       late[0] = true;
-      return inspector.failure(ex, route, "timeout", side);
+      return inspector.timeout(ex, route, side);
     } catch (ExecutionException e) {
       late[0] = true;
       return inspector.failure(ex, route, "inspector", side);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       late[0] = true;
-      return inspector.failure(ex, route, "timeout", side);
+      return inspector.timeout(ex, route, side);
     }
   }
 

@@ -200,6 +200,25 @@ final class Inspector {
         + " detector failed and route " + route.name() + " fails closed"));
   }
 
+  /**
+   * The detectors did not finish within the deadline: the route fails closed (or open, as
+   * configured) as for a detector error, but the answer is 503 with {@code Retry-After}, since a
+   * missed deadline means an overloaded gateway, not a verdict; clients back off and retry, and
+   * nothing uninspected goes through.
+   */
+  Optional<Reply.Full> timeout(Exchange ex, RouteConfig route, String side) {
+    ex.rule("detector-failure.timeout");
+    if (route.policy().failOpen()) {
+      ex.failedOpen = true;
+      return Optional.empty();
+    }
+    ex.decision = "blocked";
+    ex.errorCode = "detector_timeout";
+    return Optional.of(Errors.of(503, "rampart_unavailable", "detector_timeout", side
+        + " not inspected within the detector deadline; route " + route.name()
+        + " fails closed, retry shortly", Errors.protocol(ex)).withHeader("Retry-After", "1"));
+  }
+
   /** The guard's response check on streamed text; a present reply means cut the stream. */
   Optional<Reply.Full> guardResponse(Exchange ex, RouteConfig route, String text) {
     return text.isEmpty() ? Optional.empty() : guard(ex, route, TextSlot.Kind.OUTPUT, text);

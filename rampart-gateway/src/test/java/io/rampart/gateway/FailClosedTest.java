@@ -101,12 +101,15 @@ class FailClosedTest {
       ContentResponse allowed = open.chat(Harness.ALICE, "hello");
       guard.hang.countDown();
 
-      assertThat(blocked.getStatus()).isEqualTo(403);
+      // a missed deadline is overload, not a verdict: 503 so that clients back off and retry
+      assertThat(blocked.getStatus()).isEqualTo(503);
+      assertThat(blocked.getHeaders().get("Retry-After")).isEqualTo("1");
       assertThat(GatewayServerTest.json(blocked).at("/error/code").asText())
-          .isEqualTo("detector_failure");
+          .isEqualTo("detector_timeout");
       assertThat(closed.upstream.received).isEmpty();
       assertThat(closed.events.await(1).getFirst().attributes())
-          .containsEntry("rules", List.of("detector-failure.timeout"));
+          .containsEntry("rules", List.of("detector-failure.timeout"))
+          .containsEntry("decision", "blocked");
       assertThat(allowed.getStatus()).isEqualTo(200);
       assertThat(open.events.await(1).getFirst().attributes())
           .containsEntry("failed_open", true);
