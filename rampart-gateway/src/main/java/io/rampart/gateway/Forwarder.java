@@ -132,7 +132,8 @@ final class Forwarder {
         rewriter.finish();
       });
     }
-    byte[] bytes = read(answer.body());
+    byte[] bytes = read(answer.body(),
+        answer.headers().getLongField(org.eclipse.jetty.http.HttpHeader.CONTENT_LENGTH));
     String contentType = type == null ? "application/octet-stream" : type;
     headers.remove("Content-Type");
     if (answer.status() < 400 && mime.startsWith("text/")) {
@@ -194,9 +195,9 @@ final class Forwarder {
     }
   }
 
-  private static byte[] read(InputStream in) {
+  private static byte[] read(InputStream in, long declared) {
     try (in) {
-      byte[] bytes = in.readNBytes(MAX_RESPONSE_BYTES + 1);
+      byte[] bytes = Bodies.read(in, declared, MAX_RESPONSE_BYTES);
       if (bytes.length > MAX_RESPONSE_BYTES) {
         throw new GatewayException("upstream response: larger than " + MAX_RESPONSE_BYTES
             + " bytes (expected: less)");

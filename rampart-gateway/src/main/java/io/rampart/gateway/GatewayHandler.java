@@ -83,7 +83,8 @@ final class GatewayHandler extends Handler.Abstract {
 
   private Reply run(Request request, Exchange ex) {
     try {
-      ex.body = Content.Source.asInputStream(request).readNBytes(MAX_BODY_BYTES + 1);
+      ex.body = Bodies.read(Content.Source.asInputStream(request), request.getLength(),
+          MAX_BODY_BYTES);
       return pipeline.get().handle(ex);
     } catch (IOException e) {
       return Errors.status(ex, 400, "invalid_request_error", "body_unreadable",
