@@ -1,5 +1,6 @@
 package io.rampart.discovery;
 
+import io.rampart.core.storage.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -31,35 +32,8 @@ class AzureIdentityTest {
   private HttpServer server;
   private final List<String> requests = new CopyOnWriteArrayList<>();
   private int status = 200;
-  private final MovableClock clock = new MovableClock(Instant.parse("2026-03-01T10:00:00Z"));
+  private final TestClock clock = TestClock.at(Instant.parse("2026-03-01T10:00:00Z"));
   @TempDir Path dir;
-
-  static final class MovableClock extends Clock {
-    private Instant now;
-
-    MovableClock(Instant now) {
-      this.now = now;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-  }
 
   @BeforeEach
   void start() throws Exception {

@@ -1,5 +1,6 @@
 package io.rampart.discovery;
 
+import io.rampart.core.storage.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -30,8 +31,8 @@ class WorkloadIdentityTest {
   private HttpServer server;
   private final List<Map<String, String>> forms = new CopyOnWriteArrayList<>();
   private final List<String> paths = new CopyOnWriteArrayList<>();
-  private final AzureIdentityTest.MovableClock clock =
-      new AzureIdentityTest.MovableClock(Instant.parse("2026-03-01T10:00:00Z"));
+  private final TestClock clock =
+      TestClock.at(Instant.parse("2026-03-01T10:00:00Z"));
   @TempDir Path dir;
 
   @BeforeEach

@@ -1,5 +1,6 @@
 package io.rampart.gateway;
 
+import io.rampart.core.storage.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rampart.core.config.TestConfigNodes;
@@ -26,7 +27,7 @@ class GatewayQuickstartIT {
   @Test
   void theQuickstartBehavesAsDocumented() throws Exception {
     InMemoryEventLog events = new InMemoryEventLog();
-    MutableClock clock = new MutableClock(java.time.Instant.parse("2026-01-01T10:00:00Z"));
+    TestClock clock = TestClock.at(java.time.Instant.parse("2026-01-01T10:00:00Z"));
     HttpClient client = new HttpClient();
     try (FakeUpstream upstream = new FakeUpstream()) {
       Map<String, String> env = Map.of("UPSTREAM_URL", upstream.baseUrl().toString(),

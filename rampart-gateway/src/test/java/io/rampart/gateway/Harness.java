@@ -1,5 +1,6 @@
 package io.rampart.gateway;
 
+import io.rampart.core.storage.TestClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.rampart.core.Secret;
 import io.rampart.dlp.DlpEngine;
@@ -23,7 +24,7 @@ final class Harness implements AutoCloseable {
 
   final FakeUpstream upstream;
   final InMemoryEventLog events = new InMemoryEventLog();
-  final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T10:00:05Z"));
+  final TestClock clock = TestClock.at(Instant.parse("2026-01-01T10:00:05Z"));
   final GatewayServer gateway;
   final HttpClient client = new HttpClient();
 

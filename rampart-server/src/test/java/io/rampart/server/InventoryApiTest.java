@@ -1,5 +1,6 @@
 package io.rampart.server;
 
+import io.rampart.core.storage.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -44,7 +45,7 @@ class InventoryApiTest {
   @BeforeEach
   void start() {
     db = Database.open(StorageConfig.DEFAULT, dir.resolve("data"));
-    MutableClock clock = new MutableClock(TestApi.START);
+    TestClock clock = TestClock.at(TestApi.START);
     store = JdbcInventoryStore.create(db, clock, new Random(5));
     List<AssetRecord> assets = new ArrayList<>();
     for (int i = 0; i < 7; i++) {
@@ -76,7 +77,7 @@ class InventoryApiTest {
     api = new TestApi(b -> b.inventory(store).launcher(launcher));
   }
 
-  private String run(MutableClock clock, List<AssetRecord> assets, List<FindingRecord> findings) {
+  private String run(TestClock clock, List<AssetRecord> assets, List<FindingRecord> findings) {
     clock.advance(Duration.ofHours(1));
     AssessmentRun r = store.start("nightly", List.of("estate"), "");
     return store.complete(r.id(), new RunInput(assets,

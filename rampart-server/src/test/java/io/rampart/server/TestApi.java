@@ -1,5 +1,6 @@
 package io.rampart.server;
 
+import io.rampart.core.storage.TestClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -27,7 +28,7 @@ final class TestApi implements AutoCloseable {
   static final String CONFIG_YAML = "server:\n  port: 0\nstorage:\n  password: <redacted>\n";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  final MutableClock clock;
+  final TestClock clock;
   final InMemoryEventLog events;
   final InMemoryTokenStore tokens;
   final PrometheusMeterRegistry meters;
@@ -39,7 +40,7 @@ final class TestApi implements AutoCloseable {
 
   /** Fresh fakes and a builder over them, for tests that need a server they do not start. */
   static final class Fixture {
-    final MutableClock clock = new MutableClock(START);
+    final TestClock clock = TestClock.at(START);
     final InMemoryEventLog events = new InMemoryEventLog(clock);
     final InMemoryTokenStore tokens = new InMemoryTokenStore(clock);
     final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);

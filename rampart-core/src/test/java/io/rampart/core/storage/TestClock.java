@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand: time stands still unless a test advances it. */
+/**
+ * A clock tests move by hand: time stands still unless a test advances or sets it. Shared with
+ * other modules' tests through rampart-core's test-jar.
+ */
 public final class TestClock extends Clock {
   private volatile Instant now;
 
@@ -18,12 +21,20 @@ public final class TestClock extends Clock {
     return new TestClock(Instant.parse(isoInstant));
   }
 
+  public static TestClock at(Instant instant) {
+    return new TestClock(instant);
+  }
+
   public void advance(Duration step) {
     now = now.plus(step);
   }
 
   public void set(Instant instant) {
     now = instant;
+  }
+
+  public void set(String isoInstant) {
+    now = Instant.parse(isoInstant);
   }
 
   @Override
@@ -38,6 +49,6 @@ public final class TestClock extends Clock {
 
   @Override
   public Clock withZone(ZoneId zone) {
-    throw new UnsupportedOperationException("tests use UTC");
+    return this; // tests use UTC
   }
 }

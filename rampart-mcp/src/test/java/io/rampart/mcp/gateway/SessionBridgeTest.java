@@ -1,5 +1,6 @@
 package io.rampart.mcp.gateway;
 
+import io.rampart.core.storage.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,26 +35,6 @@ class SessionBridgeTest {
   static final byte[] INIT = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\"}"
       .getBytes(StandardCharsets.UTF_8);
 
-  /** A clock moved by hand. */
-  static final class Hand extends Clock {
-    Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
   /** A channel answering every request with an empty result. */
   static class Echo implements McpChannel {
     boolean alive = true;
@@ -82,7 +63,7 @@ class SessionBridgeTest {
     }
   }
 
-  final Hand clock = new Hand();
+  final TestClock clock = TestClock.at("2026-01-01T00:00:00Z");
   final List<Echo> opened = new ArrayList<>();
   final SessionBridge bridge = new SessionBridge(
       JsonRpcCodec.create(new JsonRpcLimits(4096, 64, 100)), new Random(7), (s, t) -> {
@@ -106,9 +87,9 @@ class SessionBridgeTest {
   @Test
   void pastTheBoundOnlyChannelsIdleLongerThanTheTimeoutAreClosed() {
     String first = initialize();
-    clock.now = clock.now.plusSeconds(20);
+    clock.advance(Duration.ofSeconds(20));
     String second = initialize();
-    clock.now = clock.now.plusSeconds(20); // first idle for 40 s, second for 20 s
+    clock.advance(Duration.ofSeconds(20)); // first idle for 40 s, second for 20 s
 
     assertThat(ping(second).status()).isEqualTo(200);
     String third = initialize();
@@ -147,9 +128,9 @@ class SessionBridgeTest {
   @Test
   void theReaperEndsSessionsIdleLongerThanTheTimeoutAndNewLimitsApplyToTheNextReap() {
     String first = initialize();
-    clock.now = clock.now.plusSeconds(20);
+    clock.advance(Duration.ofSeconds(20));
     String second = initialize();
-    clock.now = clock.now.plusSeconds(15); // first idle for 35 s, second for 15 s
+    clock.advance(Duration.ofSeconds(15)); // first idle for 35 s, second for 15 s
 
     assertThat(bridge.reap()).isEqualTo(1);
     assertThat(opened.get(0).closed).isTrue();
@@ -189,12 +170,12 @@ class SessionBridgeTest {
         TIMEOUT).status());
     assertThat(sent.await(30, TimeUnit.SECONDS)).isTrue();
 
-    clock.now = clock.now.plusSeconds(60);
+    clock.advance(Duration.ofSeconds(60));
     assertThat(slow.reap()).isZero(); // its request is still running
     answer.countDown();
     assertThat(running.get(30, TimeUnit.SECONDS)).isEqualTo(200);
     assertThat(slow.reap()).isZero(); // the answer counts as use
-    clock.now = clock.now.plusSeconds(31);
+    clock.advance(Duration.ofSeconds(31));
     assertThat(slow.reap()).isEqualTo(1);
   }
 

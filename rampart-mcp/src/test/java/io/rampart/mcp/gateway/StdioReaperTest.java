@@ -1,5 +1,6 @@
 package io.rampart.mcp.gateway;
 
+import io.rampart.core.storage.TestClock;
 import static io.rampart.mcp.gateway.McpHarness.rpc;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,27 +35,7 @@ import org.junit.jupiter.api.Test;
 class StdioReaperTest {
   static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-  /** A clock the test moves. */
-  static final class MovableClock extends Clock {
-    volatile Instant now = Instant.parse("2026-01-01T10:00:00Z");
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
-  final MovableClock clock = new MovableClock();
+  final TestClock clock = TestClock.at("2026-01-01T10:00:00Z");
   SessionBridge bridge;
   McpGatewayServer gateway;
   final HttpClient client = new HttpClient();
@@ -108,13 +89,13 @@ class StdioReaperTest {
     String session = initialize(server);
     ProcessHandle process = process(session);
 
-    clock.now = clock.now.plus(Duration.ofMinutes(9));
+    clock.advance(Duration.ofMinutes(9));
     assertThat(ping(server, session, 2)).isEqualTo(200); // use restarts the idle time
-    clock.now = clock.now.plus(Duration.ofMinutes(9));
+    clock.advance(Duration.ofMinutes(9));
     assertThat(bridge.reap()).isZero();
     assertThat(process.isAlive()).isTrue();
 
-    clock.now = clock.now.plus(Duration.ofMinutes(1).plusSeconds(1));
+    clock.advance(Duration.ofMinutes(1).plusSeconds(1));
     assertThat(bridge.reap()).isEqualTo(1);
 
     assertThat(process.onExit().get(30, TimeUnit.SECONDS).isAlive()).isFalse();
@@ -130,7 +111,7 @@ class StdioReaperTest {
     String session = initialize(server);
     ProcessHandle process = process(session);
 
-    clock.now = clock.now.plus(Duration.ofMinutes(2));
+    clock.advance(Duration.ofMinutes(2));
     assertThat(bridge.reap()).isEqualTo(1);
 
     // its shutdown hook never returns: only the forcible kill after 200 ms ends it

@@ -1,5 +1,6 @@
 package io.rampart.server.app;
 
+import io.rampart.core.storage.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -34,43 +35,12 @@ import org.junit.jupiter.api.io.TempDir;
 /** Due schedules run, never overlap, and store their runs; time is a hand-moved clock. */
 class AssessmentSchedulerTest {
   @TempDir Path dir;
-  private final HandClock clock = new HandClock(Instant.parse("2026-03-01T10:15:00Z"));
+  private final TestClock clock = TestClock.at(Instant.parse("2026-03-01T10:15:00Z"));
   private final List<Runnable> pending = new ArrayList<>();
   private Database db;
   private EventLog events;
   private JdbcInventoryStore store;
   private AssessmentScheduler scheduler;
-
-  static final class HandClock extends Clock {
-    private Instant now;
-
-    HandClock(Instant now) {
-      this.now = now;
-    }
-
-    void set(String instant) {
-      now = Instant.parse(instant);
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-  }
 
   @BeforeEach
   void open() throws Exception {
