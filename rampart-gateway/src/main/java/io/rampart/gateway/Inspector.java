@@ -191,13 +191,20 @@ final class Inspector {
 
   /** A detector failed: block, or (fail-open route) carry on and record that it happened. */
   Optional<Reply.Full> failure(Exchange ex, RouteConfig route, String detector, String side) {
-    ex.rule("detector-failure." + detector);
-    if (route.policy().failOpen()) {
-      ex.failedOpen = true;
+    if (failsOpen(ex, route, detector)) {
       return Optional.empty();
     }
     return Optional.of(Errors.policy(ex, "detector_failure", side + " blocked: the " + detector
         + " detector failed and route " + route.name() + " fails closed"));
+  }
+
+  // Records the failed detector; true when the route lets the request on regardless.
+  private static boolean failsOpen(Exchange ex, RouteConfig route, String detector) {
+    ex.rule("detector-failure." + detector);
+    if (route.policy().failOpen()) {
+      ex.failedOpen = true;
+    }
+    return route.policy().failOpen();
   }
 
   /**
@@ -207,9 +214,7 @@ final class Inspector {
    * nothing uninspected goes through.
    */
   Optional<Reply.Full> timeout(Exchange ex, RouteConfig route, String side) {
-    ex.rule("detector-failure.timeout");
-    if (route.policy().failOpen()) {
-      ex.failedOpen = true;
+    if (failsOpen(ex, route, "timeout")) {
       return Optional.empty();
     }
     ex.decision = "blocked";

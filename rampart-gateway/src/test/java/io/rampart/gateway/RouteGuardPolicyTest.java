@@ -70,12 +70,8 @@ class RouteGuardPolicyTest {
   void eachRouteIsJudgedByItsOwnGuardPolicy() throws Exception {
     try (FakeUpstream upstream = new FakeUpstream()) {
       RampartConfig config = parse("red-team", upstream.baseUrl().toString());
-      GuardEngines guards = GuardEngines.create(config.extension(GuardSection.INSTANCE),
-          c -> c.withModel(GuardConfig.ModelMode.DISABLED));
-      GatewayServer gateway = GatewayServer.create(config.extension(GatewaySection.INSTANCE),
-          new GatewayServices(new InMemoryEventLog(), Harness.DLP, guards.current(),
-              Clock.systemUTC(), new SplittableRandom(1), new SimpleMeterRegistry(),
-              guards::policy)).start();
+      GuardEngines guards = guards(config);
+      GatewayServer gateway = start(config, guards, guards::policy);
       HttpClient client = new HttpClient();
       client.start();
       try {
@@ -92,12 +88,7 @@ class RouteGuardPolicyTest {
   void aPolicyThatDisappearsFailsClosed() throws Exception {
     try (FakeUpstream upstream = new FakeUpstream()) {
       RampartConfig config = parse("red-team", upstream.baseUrl().toString());
-      GuardEngines guards = GuardEngines.create(config.extension(GuardSection.INSTANCE),
-          c -> c.withModel(GuardConfig.ModelMode.DISABLED));
-      GatewayServer gateway = GatewayServer.create(config.extension(GatewaySection.INSTANCE),
-          new GatewayServices(new InMemoryEventLog(), Harness.DLP, guards.current(),
-              Clock.systemUTC(), new SplittableRandom(1), new SimpleMeterRegistry(),
-              name -> java.util.Optional.empty())).start();
+      GatewayServer gateway = start(config, guards(config), name -> java.util.Optional.empty());
       HttpClient client = new HttpClient();
       client.start();
       try {
@@ -109,6 +100,18 @@ class RouteGuardPolicyTest {
         gateway.close();
       }
     }
+  }
+
+  private static GuardEngines guards(RampartConfig config) {
+    return GuardEngines.create(config.extension(GuardSection.INSTANCE),
+        c -> c.withModel(GuardConfig.ModelMode.DISABLED));
+  }
+
+  private static GatewayServer start(RampartConfig config, GuardEngines guards,
+      java.util.function.Function<String, java.util.Optional<io.rampart.guard.GuardEngine>> named) {
+    return GatewayServer.create(config.extension(GatewaySection.INSTANCE),
+        new GatewayServices(new InMemoryEventLog(), Harness.DLP, guards.current(),
+            Clock.systemUTC(), new SplittableRandom(1), new SimpleMeterRegistry(), named)).start();
   }
 
   private static ContentResponse chat(HttpClient client, GatewayServer gateway, String path)
