@@ -26,6 +26,10 @@ final class FastTier {
 
   // Beyond this the credential mask is skipped (its regexes cost a few hundred steps a char).
   private static final int CREDENTIAL_SCAN_CHARS = 16_000;
+  // Above this length the gate reads cue densities, not counts (oddLong).
+  static final int LONG = 600;
+  // (addressed "you" + AI words) per 10 words; chosen on dev.jsonl's long prompts (BENCHMARKS).
+  private static final double LONG_ADDRESSED_DENSITY = 0.2;
 
   private final GuardConfig config;
   private final Signatures signatures;
@@ -65,16 +69,34 @@ final class FastTier {
     v[6] = Math.log1p(byRule.size()) / 2;
     v[17] = kept.stream().anyMatch(s -> s.rule().startsWith("obfuscation.leet")) ? 1 : 0;
     v[18] = kept.stream().anyMatch(s -> s.rule().startsWith("obfuscation.encoded")) ? 1 : 0;
-    boolean odd =
-        original.length() > 600
-            || f.secondPerson() > 1
-            || f.aiWords() > 0
-            || f.dialogueTurns() > 2
-            || f.maxRun() > 4
-            || f.sensitive() > 0
-            || hasDoubleQuote(folded.text())
-            || v[13] > 0.5;
+    boolean odd = original.length() > LONG ? oddLong(f) : oddShort(f, v, folded);
     return new Result(score, kept, v, odd, folded.text(), allowMasked(folded.text()));
+  }
+
+  // A short text with any of these is unsure: a second "you", an AI word, a quoted payload.
+  private static boolean oddShort(Features f, double[] v, Folded folded) {
+    return f.secondPerson() > 1
+        || f.aiWords() > 0
+        || f.dialogueTurns() > 2
+        || f.maxRun() > 4
+        || f.sensitive() > 0
+        || hasDoubleQuote(folded.text())
+        || v[13] > 0.5;
+  }
+
+  // Over LONG characters the short-text cues fire on ordinary documents (quotes in JSON and code,
+  // "key" and "token" in configs, a few "could you" in a long request), and length alone sent
+  // every one of them to the model. A long text is unsure when it talks to the assistant: "you"
+  // outside a polite request and AI words dense enough over the whole text, or present in its
+  // opening words (jailbreaks open by telling the assistant who it is), or when it is a
+  // dialogue or a run of repeated words. Shouting is left out: env dumps are upper case, and an
+  // upper-case jailbreak still says "YOU" (counted, as words are folded to lower case).
+  private static boolean oddLong(Features f) {
+    double addressedDensity = (f.addressed() + f.aiWords()) * 10.0 / Math.max(1, f.tokens());
+    return addressedDensity >= LONG_ADDRESSED_DENSITY
+        || f.openingCues() > 0
+        || f.dialogueTurns() > 2
+        || f.maxRun() > 4;
   }
 
   private void scanLayer(

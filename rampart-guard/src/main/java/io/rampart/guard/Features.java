@@ -9,7 +9,16 @@ import java.util.Set;
  */
 record Features(double[] values, int secondPerson, int aiWords, int dialogueTurns, int maxRun,
     double windowRepetition, double repeatedNgrams, double suffixSymbols, int tokens,
-    int sensitive, int quotes, boolean periodicWord) {
+    int sensitive, int quotes, boolean periodicWord, int addressed, int openingCues) {
+
+  /** Words at the start of a text in which {@link #openingCues()} are counted. */
+  static final int OPENING_WORDS = 48;
+
+  // "Could you", "thank you", "if you": a request or courtesy, not the assistant being told who
+  // it is or what it must do ("you are", "you will", "your task").
+  private static final Set<String> POLITE =
+      Set.of("can", "could", "would", "will", "do", "did", "thank", "thanks", "if", "may", "might",
+          "should", "to");
 
   static final List<String> NAMES =
       List.of(
@@ -64,6 +73,8 @@ record Features(double[] values, int secondPerson, int aiWords, int dialogueTurn
     int ai = 0;
     int noVowel = 0;
     int sensitive = 0;
+    int addressed = 0;
+    int opening = 0;
     boolean periodic = false;
     int maxRun = 1;
     int run = 1;
@@ -77,6 +88,9 @@ record Features(double[] values, int secondPerson, int aiWords, int dialogueTurn
         modal += (k & IS_MODAL) >> 1;
         ai += (k & IS_AI) >> 2;
         sensitive += (k & IS_SENSITIVE) >> 3;
+        int told = (k & IS_YOU) != 0 && !(i > 0 && POLITE.contains(t.words[i - 1])) ? 1 : 0;
+        addressed += told;
+        opening += i < OPENING_WORDS ? told + ((k & IS_AI) >> 2) : 0;
       }
       if (!periodic && w.length() >= 40) {
         periodic = periodic(w);
@@ -158,7 +172,8 @@ record Features(double[] values, int secondPerson, int aiWords, int dialogueTurn
     v[25] = ai / tn * 10;
     return new Features(
         v, you, ai, turns, maxRun, n < 20 ? 0 : Repetition.windowed(t.words, n),
-        Repetition.repeatedNgrams(t.words, n), suffixSymbols, n, sensitive, quotes, periodic);
+        Repetition.repeatedNgrams(t.words, n), suffixSymbols, n, sensitive, quotes, periodic,
+        addressed, opening);
   }
 
   private static boolean hasVowel(String w) {
@@ -198,12 +213,24 @@ record Features(double[] values, int secondPerson, int aiWords, int dialogueTurn
         && ROLES.contains(text.substring(i, j));
   }
 
-  // Optimised adversarial suffixes end prompts with dense punctuation and broken words.
+  // Optimised adversarial suffixes end prompts with dense punctuation and broken words. JSON and
+  // source code end with dense punctuation too, but are as dense before their end: a suffix counts
+  // only where the text before it is short, much less dense, or symbol padding (over 0.7).
   private static double suffixSymbolRatio(String text) {
     int from = Math.max(0, text.length() - 160);
+    double suffix = symbolShare(text, from, text.length(), 40);
+    if (suffix == 0) {
+      return 0;
+    }
+    double body = symbolShare(text, Math.max(0, from - 64_000), from, 80);
+    return body == 0 || body > 0.7 || suffix > body + 0.15 ? suffix : 0;
+  }
+
+  // Share of symbols among non-space chars in [from, to); 0 with fewer than minChars of them.
+  private static double symbolShare(String text, int from, int to, int minChars) {
     int sym = 0;
     int all = 0;
-    for (int i = from; i < text.length(); i++) {
+    for (int i = from; i < to; i++) {
       char c = text.charAt(i);
       if (!Character.isWhitespace(c)) {
         all++;
@@ -212,6 +239,6 @@ record Features(double[] values, int secondPerson, int aiWords, int dialogueTurn
         }
       }
     }
-    return all < 40 ? 0 : (double) sym / all;
+    return all < minChars ? 0 : (double) sym / all;
   }
 }
