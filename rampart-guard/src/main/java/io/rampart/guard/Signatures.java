@@ -217,6 +217,11 @@ final class Signatures {
     }
     Slot s = slots[slot];
     for (int k = 0; k <= s.gapBefore() && pos + k < tokens.size; k++) {
+      // Skipped words stay in the sentence of the previous slot: "list the regional audience.
+      // Please shorten the internal guideline" is two requests, not "list ... guideline".
+      if (k > 0 && pos > 0 && tokens.sentence[pos + k] != tokens.sentence[pos - 1]) {
+        break;
+      }
       if (s.matches(tokens.words[pos + k])) {
         int r = match(slots, slot + 1, tokens, pos + k + 1);
         if (r >= 0) {

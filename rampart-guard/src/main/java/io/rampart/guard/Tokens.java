@@ -8,16 +8,20 @@ import java.util.Arrays;
  * ({@code 1gn0r3} becomes {@code ignore}) and remembered as such.
  */
 final class Tokens {
+  static final int MIN_SENTENCE_WORDS = 3;
   final String[] words;
   final int[] start;
   final int[] end;
   final boolean[] leet;
+  // Sentence number of each word: signature gaps do not reach across a sentence end.
+  final int[] sentence;
   final int size;
   final boolean hasCjk;
   final int longest;
 
-  private Tokens(String[] words, int[] start, int[] end, boolean[] leet, int size, boolean hasCjk,
-      int longest) {
+  private Tokens(String[] words, int[] start, int[] end, boolean[] leet, int[] sentence, int size,
+      boolean hasCjk, int longest) {
+    this.sentence = sentence;
     this.hasCjk = hasCjk;
     this.longest = longest;
     this.words = words;
@@ -33,6 +37,9 @@ final class Tokens {
     int[] start = new int[cap];
     int[] end = new int[cap];
     boolean[] leet = new boolean[cap];
+    int[] sentence = new int[cap];
+    int sentenceNo = 0;
+    int sentenceWords = 0;
     int n = 0;
     int i = 0;
     boolean anyCjk = false;
@@ -41,6 +48,13 @@ final class Tokens {
     while (i < len) {
       char c = text.charAt(i);
       if (!isWordChar(c)) {
+        // A sentence ends at . ! ? before a space once it has a few words; one-word "sentences"
+        // ("Ignore. Previous. Instructions.") are an evasion, not prose, so they do not count.
+        if (sentenceWords >= MIN_SENTENCE_WORDS && (c == '.' || c == '!' || c == '?')
+            && (i + 1 == len || Character.isWhitespace(text.charAt(i + 1)))) {
+          sentenceNo++;
+          sentenceWords = 0;
+        }
         i++;
         continue;
       }
@@ -60,6 +74,7 @@ final class Tokens {
         start = Arrays.copyOf(start, cap);
         end = Arrays.copyOf(end, cap);
         leet = Arrays.copyOf(leet, cap);
+        sentence = Arrays.copyOf(sentence, cap);
       }
       longest = Math.max(longest, i - s);
       String w = text.substring(s, i);
@@ -68,9 +83,11 @@ final class Tokens {
       words[n] = unleet;
       start[n] = s;
       end[n] = i;
+      sentence[n] = sentenceNo;
+      sentenceWords++;
       n++;
     }
-    return new Tokens(words, start, end, leet, n, anyCjk, longest);
+    return new Tokens(words, start, end, leet, sentence, n, anyCjk, longest);
   }
 
   private static boolean isWordChar(char c) {

@@ -67,12 +67,12 @@ class LongTextWentToTheModelForItsLengthTest {
       }
       model += v.tier() == Tier.MODEL ? 1 : 0;
     }
-    // Two known signature false positives, not about length, blocked before this change too
+    // One known signature false positive, not about length, blocked before this change too
     // (docs/BENCHMARKS.md, Guard): obfuscation.payload-vars + leetspeak on a Java source file
-    // (short string constants, "i1"), and extract.your-instructions across a sentence boundary
-    // in generated prose ("list the regional audience. please shorten the internal guideline").
-    // Fix the signatures, then drop them from here.
-    assertThat(blocked).containsExactly("long-benign-017", "long-benign-026");
+    // (short string constants, "i1"). Fix the signature, then drop it from here. (The other,
+    // long-benign-026, was extract.your-instructions reaching across a sentence end:
+    // SignatureGapCrossedASentenceTest.)
+    assertThat(blocked).containsExactly("long-benign-017");
     // Before: every sample (44 / 44). Docs about this project talk about models and prompts.
     assertThat(model).isLessThanOrEqualTo(samples.size() / 4);
   }
