@@ -8,7 +8,8 @@
 #   bench/gateway/ab.sh A.jar B.jar      # e.g. a copy of rampart-cli/target/rampart.jar per commit
 #
 # Environment: ROUNDS (4), DURATION (throughput run, 10s), LAT_DURATION (paced run, 10s), WARMUP
-# (per gateway, 15s), RATE (paced, 1000), CONNS (64), LAT_CONNS (32), THREADS (2), BYTES (1024).
+# (per gateway, 15s), RATE (paced, 1000), CONNS (64), LAT_CONNS (32), THREADS (2), BYTES (1024),
+# KEEP_TMP=1 (keep the temp dir: configs, gateway logs).
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -21,7 +22,8 @@ UP_PORT=18180; A_PORT=18190; A_API=18191; B_PORT=18192; B_API=18193
 . "$root/.mvn/find-jdk.sh"; rampart_find_jdk
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/rampart-gw-ab.XXXXXX")
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done; }
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
+  if [ "${KEEP_TMP:-0}" = 1 ]; then echo "ab.sh: logs kept in $tmp" >&2; else rm -rf "$tmp"; fi; }
 trap cleanup EXIT
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 wait_port() { local i; for i in $(seq 1800); do port_open "$1" && return 0; sleep 0.1; done; echo "port $1 not open" >&2; exit 1; }
