@@ -8,7 +8,6 @@ import java.net.URI;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.thread.VirtualThreadPool;
 
 /**
  * The model gateway's listener: Jetty 12 core handlers on virtual threads in front of the
@@ -39,9 +38,7 @@ public final class GatewayServer implements AutoCloseable {
         () -> PseudonymSession.create(services.random()),
         () -> pipeline.get().config());
     reconfigure(config);
-    VirtualThreadPool threads = new VirtualThreadPool();
-    threads.setName("rampart-gateway");
-    this.jetty = new Server(threads);
+    this.jetty = new Server(GatewayThreads.pool("rampart-gateway"));
     this.connector = Listener.connector(jetty, config);
     jetty.addConnector(connector);
     this.audit = new AuditQueue(services.events(), AuditQueue.CAPACITY);

@@ -4,12 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
 import org.eclipse.jetty.client.HttpClient;
-import org.eclipse.jetty.util.thread.VirtualThreadPool;
 
 /**
- * The Jetty client that the model and MCP gateways use to reach their upstreams: virtual
- * threads, enough connections for the listener's in-flight limit, no redirects, no user agent
- * of its own.
+ * The Jetty client that the model and MCP gateways use to reach their upstreams: blocking work
+ * on virtual threads ({@link GatewayThreads}), enough connections for the listener's in-flight
+ * limit, no redirects, no user agent of its own.
  */
 public final class UpstreamClient {
   private UpstreamClient() {}
@@ -23,10 +22,8 @@ public final class UpstreamClient {
   public static HttpClient start(String name, Duration connectTimeout, Duration idleTimeout,
       int maxInFlight) {
     requireNonNull(name, "name");
-    VirtualThreadPool threads = new VirtualThreadPool();
-    threads.setName(name);
     HttpClient client = new HttpClient();
-    client.setExecutor(threads);
+    client.setExecutor(GatewayThreads.pool(name));
     client.setConnectTimeout(connectTimeout.toMillis());
     client.setMaxConnectionsPerDestination(Math.max(64, maxInFlight));
     client.setMaxRequestsQueuedPerDestination(Math.max(1024, maxInFlight * 2));

@@ -59,6 +59,30 @@ class AuditQueueTest {
   }
 
   @Test
+  void flushCutsTheWritersLingerShort() {
+    InMemoryEventLog log = new InMemoryEventLog();
+    // a linger no test could sit out: only flush's marker can end it
+    try (AuditQueue q = new AuditQueue(log, 16, TimeUnit.HOURS.toNanos(1))) {
+      submit(q, "gateway.request");
+      assertThat(q.flush(30_000)).isTrue();
+      assertThat(log.all()).hasSize(1);
+      submit(q, "gateway.request");
+      submit(q, "gateway.request");
+      assertThat(q.flush(30_000)).isTrue();
+      assertThat(log.all()).hasSize(3);
+    }
+  }
+
+  @Test
+  void closeEndsALingerAndWritesWhatWaits() {
+    InMemoryEventLog log = new InMemoryEventLog();
+    AuditQueue q = new AuditQueue(log, 16, TimeUnit.HOURS.toNanos(1));
+    submit(q, "gateway.request");
+    q.close();
+    assertThat(log.all()).hasSize(1);
+  }
+
+  @Test
   void aReservedEventThatIsNeverBuiltDoesNotHoldUpFlush() {
     GatedLog log = new GatedLog();
     log.gate.countDown();
