@@ -28,7 +28,7 @@ final class Signatures {
   /** One match in folded coordinates. */
   record Hit(Rule rule, int start, int end) {}
 
-  private record Slot(Set<String> exact, String[] prefixes, int gapBefore) {
+  private record Slot(Set<String> exact, String[] prefixes, int gapBefore, boolean inSentence) {
     boolean matches(String w) {
       if (exact.contains(w)) {
         return true;
@@ -117,9 +117,11 @@ final class Signatures {
   private static Slot[] parse(String body) {
     List<Slot> slots = new ArrayList<>();
     int gap = 0;
+    boolean inSentence = false;
     for (String part : body.split("\\s+")) {
       if (part.startsWith("~")) {
-        gap = Integer.parseInt(part.substring(1));
+        inSentence = part.endsWith(".");
+        gap = Integer.parseInt(part.substring(1, part.length() - (inSentence ? 1 : 0)));
         continue;
       }
       Set<String> exact = new java.util.HashSet<>();
@@ -131,8 +133,9 @@ final class Signatures {
           exact.add(alt);
         }
       }
-      slots.add(new Slot(Set.copyOf(exact), prefixes.toArray(String[]::new), gap));
+      slots.add(new Slot(Set.copyOf(exact), prefixes.toArray(String[]::new), gap, inSentence));
       gap = 0;
+      inSentence = false;
     }
     return slots.toArray(Slot[]::new);
   }
@@ -217,9 +220,9 @@ final class Signatures {
     }
     Slot s = slots[slot];
     for (int k = 0; k <= s.gapBefore() && pos + k < tokens.size; k++) {
-      // Skipped words stay in the sentence of the previous slot: "list the regional audience.
+      // "~N." gaps stay in the sentence of the previous slot: "list the regional audience.
       // Please shorten the internal guideline" is two requests, not "list ... guideline".
-      if (k > 0 && pos > 0 && tokens.sentence[pos + k] != tokens.sentence[pos - 1]) {
+      if (k > 0 && s.inSentence() && tokens.sentence[pos + k] != tokens.sentence[pos - 1]) {
         break;
       }
       if (s.matches(tokens.words[pos + k])) {

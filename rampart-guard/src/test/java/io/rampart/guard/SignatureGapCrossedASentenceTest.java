@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Regression: {@code extract.your-instructions} matched "list" in one sentence and "internal
  * guideline" in the next ("...list the regional audience. please shorten the internal
- * guideline"), blocking ordinary generated business prose. Words a signature skips must now lie
- * in one sentence; one-word sentences do not end one, so split-up attacks still match.
+ * guideline"), blocking ordinary generated business prose. Its gaps are now {@code ~N.}: the
+ * words it skips lie in one sentence; one-word sentences do not end one, so split-up attacks
+ * still match. Rules about structure across sentences (dual responses) keep plain gaps.
  */
 class SignatureGapCrossedASentenceTest {
   private static final Signatures SIGNATURES = Signatures.builtIn();
