@@ -19,6 +19,8 @@ final class Call {
   final List<String> rules = new ArrayList<>();
   final Map<String, Integer> findings = new TreeMap<>();
   boolean failedOpen;
+  /** On a GET stream: the server's notifications dropped before it, the caller not reading. */
+  long dropped;
 
   Call(String method, JsonNode id) {
     this.method = method;

@@ -73,6 +73,12 @@ final class Inbound {
         pending.put(r.id().toString(), c);
         modified |= c.decision.equals("redacted");
       }
+    } else if (m instanceof JsonRpcMessage.Response r) {
+      Optional<JsonRpcMessage.ErrorResponse> refused = policy.answer(server, r, c);
+      if (refused.isPresent()) {
+        refusals.put(m, refused.get());
+      }
+      modified |= c.decision.equals("redacted");
     }
   }
 

@@ -22,6 +22,13 @@ interface McpChannel extends AutoCloseable {
 
   boolean alive();
 
+  /**
+   * Where messages the server sends on its own go (notifications, and its requests such as
+   * {@code sampling/createMessage}); called on the channel's reader thread, so it must not
+   * block. Messages read before this is set are dropped. By default none are read.
+   */
+  default void listen(java.util.function.Consumer<JsonRpcMessage> sink) {}
+
   /** Ends the channel at once (a stdio process is killed, with its descendants). */
   @Override
   void close();

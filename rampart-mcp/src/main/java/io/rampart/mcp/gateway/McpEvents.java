@@ -62,6 +62,9 @@ final class McpEvents {
       if (!c.errorCode.isEmpty()) {
         b.attribute("error_code", c.errorCode);
       }
+      if (c.dropped > 0) {
+        b.attribute("dropped_notifications", c.dropped);
+      }
       drafts.add(b.build());
     }
     try {

@@ -13,11 +13,9 @@ import io.rampart.mcp.JsonRpcException;
 import io.rampart.mcp.JsonRpcMessage;
 import io.rampart.mcp.JsonRpcPayload;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import org.eclipse.jetty.http.HttpFields;
@@ -101,7 +99,7 @@ final class McpHandler extends Handler.Abstract {
       reply = admitted ? route(request, http) : refuse(http, request.getMethod(), 503, "shed",
           "overloaded", "the MCP gateway is at capacity; retry shortly")
           .with("Retry-After", "1").with("Connection", "close");
-      int status = write(reply, response, callback, http);
+      int status = ReplyWriter.write(reply, response, callback, http);
       McpEvents.append(events, http.principal, http.server, status, http.start, http.calls);
     } finally {
       if (admitted) {
@@ -256,6 +254,11 @@ final class McpHandler extends Handler.Abstract {
       sessions.forget(session);
     }
     bind(answer, caller);
+    String dropped = answer.headers().get(SessionBridge.DROPPED);
+    if (dropped != null && !dropped.equals("0")) {
+      // the server's notifications that a bridge dropped while its caller did not read them
+      c.dropped = Long.parseLong(dropped);
+    }
     if (answer.status() >= 400) {
       c.decision = "error";
       c.errorCode = "upstream_status_" + answer.status();
@@ -303,40 +306,5 @@ final class McpHandler extends Handler.Abstract {
     };
     JsonRpcMessage.ErrorResponse e = McpErrors.of(NullNode.getInstance(), rpc, message);
     return Reply.Full.json(status, codec.encode(e));
-  }
-
-  private static int write(Reply reply, Response response, Callback callback, Http http) {
-    response.setStatus(reply.status());
-    reply.headers().forEach((k, v) -> response.getHeaders().put(k, v));
-    try {
-      switch (reply) {
-        case Reply.Full full -> {
-          if (!full.contentType().isEmpty()) {
-            response.getHeaders().put("Content-Type", full.contentType());
-          }
-          response.getHeaders().put("Content-Length", Long.toString(full.body().length));
-          try (OutputStream out = Content.Sink.asOutputStream(response)) {
-            out.write(full.body());
-          }
-        }
-        case Reply.Streamed s -> {
-          response.getHeaders().put("Content-Type", "text/event-stream");
-          response.getHeaders().put("Cache-Control", "no-cache");
-          try (OutputStream out = Content.Sink.asOutputStream(response)) {
-            s.body().writeTo(out);
-          }
-        }
-      }
-      callback.succeeded();
-    } catch (IOException | RuntimeException e) {
-      http.calls.forEach(c -> {
-        if (c.decision.equals("allowed") || c.decision.equals("redacted")) {
-          c.decision = "error";
-          c.errorCode = "client_disconnected";
-        }
-      });
-      callback.failed(e);
-    }
-    return reply.status();
   }
 }

@@ -124,8 +124,56 @@ final class MessagePolicy {
         }
         yield Optional.of(e);
       }
-      default -> Optional.of(m); // server requests (sampling, elicitation) and notifications
+      case JsonRpcMessage.Request q when q.method().equals("sampling/createMessage") ->
+          sampling(server, q);
+      default -> Optional.of(m); // other server requests (elicitation, roots) and notifications
     };
+  }
+
+  /**
+   * A server asking the caller's model to sample: its messages reach the model as a tool result
+   * does, so they get the same DLP and indirect-injection checks; a block drops the request
+   * (the server gets no answer from the caller; a bridged one is answered by its timeout).
+   */
+  private Optional<JsonRpcMessage> sampling(McpServerConfig server, JsonRpcMessage.Request q) {
+    JsonNode params = q.params().orElse(null);
+    if (params == null || !params.isContainerNode()) {
+      return Optional.of(q);
+    }
+    McpPolicy policy = server.policy();
+    Call call = new Call(q.method(), q.id());
+    Optional<ContentInspector.Block> b = inspector.redact(params, policy.results(), "sampling",
+        call, policy.failOpen());
+    if (b.isEmpty() && policy.guardResults()) {
+      b = inspector.guardRetrieved(params, "sampling", call, policy.failOpen());
+    }
+    if (b.isPresent()) {
+      LOG.warn("server {}: a sampling request was dropped by rule {}", server.name(),
+          b.get().rule());
+      return Optional.empty();
+    }
+    return Optional.of(q);
+  }
+
+  /**
+   * A caller's answer to a server's request (sampling, elicitation, roots): model output and
+   * user input on their way to the server, checked by DLP as tool-call arguments are (redacted
+   * in place, or refused).
+   */
+  Optional<JsonRpcMessage.ErrorResponse> answer(McpServerConfig server,
+      JsonRpcMessage.Response r, Call call) {
+    McpPolicy policy = server.policy();
+    if (!r.result().isContainerNode()) {
+      return Optional.empty();
+    }
+    Optional<ContentInspector.Block> b = inspector.redact(r.result(), policy.arguments(),
+        "answer", call, policy.failOpen());
+    if (b.isPresent()) {
+      call.blocked(b.get().rule(), b.get().code());
+      return Optional.of(McpErrors.refuse(r.id(), b.get().rule(), "answer blocked by rule "
+          + b.get().rule() + ": " + b.get().message()));
+    }
+    return Optional.empty();
   }
 
   private JsonRpcMessage result(Caller caller, McpServerConfig server,

@@ -2,16 +2,12 @@ package io.rampart.mcp.gateway;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.NullNode;
 import io.rampart.mcp.JsonRpcCodec;
 import io.rampart.mcp.JsonRpcMessage;
 import io.rampart.mcp.JsonRpcPayload;
-import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -21,7 +17,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
 import org.eclipse.jetty.http.HttpFields;
 import org.slf4j.Logger;
@@ -32,8 +27,10 @@ import org.slf4j.LoggerFactory;
  * the older HTTP+SSE transport): an {@code initialize} without a session opens one {@link
  * McpChannel} for a new session (so sessions never share a server's state), later POSTs of that
  * session are sent on it and answered, as JSON, with the responses it reads; DELETE stops it.
- * The GET stream is not offered (405), as the transport allows. Messages the server sends on its
- * own are dropped. Session ids come from {@code random} (a SecureRandom in production).
+ * Messages the server sends on its own (notifications, its requests such as {@code
+ * sampling/createMessage}) wait in the session's bounded {@link ServerStream} for the caller's
+ * GET stream; the caller's answers to those requests, POSTed, are passed back to the server (see
+ * {@link BridgedSession}). Session ids come from {@code random} (a SecureRandom in production).
  *
  * <p>Bounded by {@link StdioLimits} ({@code mcp-gateway.stdio}, which applies to every bridged
  * session): sessions unused for longer than the idle timeout, and those whose channel died, are
@@ -48,40 +45,18 @@ final class SessionBridge implements AutoCloseable {
   private final RandomGenerator random;
   private final McpChannel.Opener opener;
   private final Clock clock;
-  private final Map<String, Held> sessions = new ConcurrentHashMap<>();
+  /** Header of a GET stream's answer: notifications dropped before it, for its event. */
+  static final String DROPPED = "X-Rampart-Dropped";
+  private final Map<String, BridgedSession> sessions = new ConcurrentHashMap<>();
   // per server, channels being opened for a new session (guarded by this)
   private final Map<String, Integer> opening = new HashMap<>();
   private volatile StdioLimits limits;
-  private ScheduledExecutorService reaper;
+  private AutoCloseable reaper;
 
-  /** A channel, the server it serves, and the reaper's view of its use. */
-  private static final class Held {
-    final McpChannel channel;
-    final McpServerConfig server;
-    // requests running now, and when the last one began or ended
-    final AtomicInteger active = new AtomicInteger();
-    volatile Instant used;
-
-    Held(McpChannel channel, McpServerConfig server, Instant used) {
-      this.channel = channel;
-      this.server = server;
-      this.used = used;
-    }
-
-    void begin(Instant now) {
-      active.incrementAndGet();
-      used = now;
-    }
-
-    void end(Instant now) {
-      used = now;
-      active.decrementAndGet();
-    }
-
-    /** Whether no request runs and none ran since {@code cutoff}. */
-    boolean idleSince(Instant cutoff) {
-      return active.get() == 0 && !used.isAfter(cutoff);
-    }
+  /** Runs a task every {@code period} until the returned handle is closed. */
+  @FunctionalInterface
+  interface Scheduler {
+    AutoCloseable every(Duration period, Runnable task);
   }
 
   SessionBridge(JsonRpcCodec codec, RandomGenerator random, McpChannel.Opener opener,
@@ -98,21 +73,33 @@ final class SessionBridge implements AutoCloseable {
     limits = requireNonNull(next, "limits");
   }
 
-  /** Runs {@link #reap} periodically on a daemon thread: a quarter of the idle timeout, ≤30 s. */
-  synchronized void startReaper(String name) {
+  /** Runs {@link #reap} periodically on a daemon thread: see {@link #reapPeriod}. */
+  void startReaper(String name) {
+    startReaper(name, (period, task) -> {
+      ScheduledExecutorService e = Executors.newSingleThreadScheduledExecutor(
+          r -> Thread.ofPlatform().daemon().name("rampart-mcp-" + name + "-reaper").unstarted(r));
+      e.scheduleWithFixedDelay(task, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+      return e::shutdownNow;
+    });
+  }
+
+  /** Runs {@link #reap} every {@link #reapPeriod} on {@code scheduler} (tests inject one). */
+  synchronized void startReaper(String name, Scheduler scheduler) {
     if (reaper != null) {
       return;
     }
-    long period = Math.clamp(limits.idleTimeout().toMillis() / 4, 1_000, 30_000);
-    reaper = Executors.newSingleThreadScheduledExecutor(
-        r -> Thread.ofPlatform().daemon().name("rampart-mcp-" + name + "-reaper").unstarted(r));
-    reaper.scheduleWithFixedDelay(() -> {
+    reaper = scheduler.every(reapPeriod(limits), () -> {
       try {
         reap();
       } catch (RuntimeException e) {
         LOG.warn("{} session reaper failed", name, e);
       }
-    }, period, period, TimeUnit.MILLISECONDS);
+    });
+  }
+
+  /** A quarter of the idle timeout, between 1 and 30 seconds: an idle session lives ≤1.25×. */
+  static Duration reapPeriod(StdioLimits limits) {
+    return Duration.ofMillis(Math.clamp(limits.idleTimeout().toMillis() / 4, 1_000, 30_000));
   }
 
   /**
@@ -123,11 +110,11 @@ final class SessionBridge implements AutoCloseable {
     StdioLimits l = limits;
     Instant cutoff = clock.instant().minus(l.idleTimeout());
     int ended = 0;
-    for (Map.Entry<String, Held> e : sessions.entrySet()) {
-      Held h = e.getValue();
+    for (Map.Entry<String, BridgedSession> e : sessions.entrySet()) {
+      BridgedSession h = e.getValue();
       boolean dead = !h.channel.alive();
       if ((dead || h.idleSince(cutoff)) && sessions.remove(e.getKey(), h)) {
-        h.channel.stop(l.killGrace());
+        h.stop(l.killGrace());
         if (!dead) {
           ended++;
           LOG.info("{} server {}: session idle for {}; ended", h.server.transport().key(),
@@ -148,20 +135,50 @@ final class SessionBridge implements AutoCloseable {
     String session = headers.get("mcp-session-id");
     return switch (method) {
       case "DELETE" -> {
-        Held s = session == null ? null : sessions.remove(session);
+        BridgedSession s = session == null ? null : sessions.remove(session);
         if (s == null) {
-          yield status(404);
+          yield BridgeAnswers.status(404);
         }
-        s.channel.stop(limits.killGrace());
-        yield status(200);
+        s.stop(limits.killGrace());
+        yield BridgeAnswers.status(200);
       }
-      case "POST" -> post(server, session, body, timeout);
-      default -> status(405);
+      case "POST" -> post(server, session, body, timeout, String.valueOf(headers.get("accept"))
+          .toLowerCase(java.util.Locale.ROOT).contains("text/event-stream"));
+      case "GET" -> get(session, headers);
+      default -> BridgeAnswers.status(405);
     };
   }
 
+  /**
+   * The session's GET stream (its server's own messages, as {@code text/event-stream}): 406
+   * unless the caller accepts that, 400 without a session, 404 for one that is not open. A
+   * second GET of a session replaces the first, whose stream ends.
+   */
+  private McpUpstream.Answer get(String session, HttpFields headers) {
+    String accept = headers.get("accept");
+    if (accept == null || !accept.toLowerCase(java.util.Locale.ROOT)
+        .contains("text/event-stream")) {
+      return BridgeAnswers.status(406);
+    }
+    if (session == null) {
+      return BridgeAnswers.status(400);
+    }
+    BridgedSession held = sessions.get(session);
+    if (held == null || !held.channel.alive()) {
+      return BridgeAnswers.status(404);
+    }
+    long dropped = held.stream.takeDropped();
+    if (dropped > 0) {
+      LOG.warn("{} server {}: {} notifications dropped while its caller did not read them",
+          held.server.transport().key(), held.server.name(), dropped);
+    }
+    HttpFields.Mutable h = HttpFields.build().put("Content-Type", "text/event-stream")
+        .put(DROPPED, Long.toString(dropped));
+    return new McpUpstream.Answer(200, h, held.stream.attach());
+  }
+
   private McpUpstream.Answer post(McpServerConfig server, String session, byte[] body,
-      Duration timeout) {
+      Duration timeout, boolean streams) {
     JsonRpcPayload payload = codec.decode(body); // the handler decoded it already: cannot fail
     List<JsonRpcMessage> messages = switch (payload) {
       case JsonRpcPayload.Single s -> List.of(s.message());
@@ -173,10 +190,10 @@ final class SessionBridge implements AutoCloseable {
           .filter(m -> m instanceof JsonRpcMessage.Request r && r.method().equals("initialize"))
           .map(JsonRpcMessage.Request.class::cast).findFirst();
       if (initialize.isEmpty()) {
-        return status(400);
+        return BridgeAnswers.status(400);
       }
       if (!claim(server)) {
-        return full(server, initialize.get().id());
+        return BridgeAnswers.full(codec, limits, server, initialize.get().id());
       }
       McpChannel channel;
       try {
@@ -190,30 +207,33 @@ final class SessionBridge implements AutoCloseable {
       String created = HexFormat.of().formatHex(id);
       // held while its initialize runs (its id is known to no one yet), so that it counts
       // against the cap and the reaper leaves it alone
-      Held held = new Held(channel, server, clock.instant());
+      BridgedSession held = new BridgedSession(channel, server, codec, clock.instant(),
+          codec.limits().maxBytes());
       held.begin(clock.instant());
       sessions.put(created, held);
       release(server);
       try {
-        McpUpstream.Answer a = exchange(held.channel, payload, messages, headers, timeout);
+        McpUpstream.Answer a = BridgeAnswers.exchange(codec, held, payload, messages, headers,
+            timeout, streams);
         headers.put("Mcp-Session-Id", created);
         return a;
       } catch (RuntimeException e) {
         sessions.remove(created, held); // a session whose initialize failed is never handed out
-        held.channel.close();
+        held.close();
         throw e;
       } finally {
         held.end(clock.instant());
       }
     }
-    Held held = sessions.get(session);
+    BridgedSession held = sessions.get(session);
     if (held == null || !held.channel.alive()) {
       sessions.remove(session);
-      return status(404);
+      return BridgeAnswers.status(404);
     }
     held.begin(clock.instant());
     try {
-      return exchange(held.channel, payload, messages, headers, timeout);
+      return BridgeAnswers.exchange(codec, held, payload, messages, headers, timeout,
+          streams);
     } finally {
       held.end(clock.instant());
     }
@@ -246,44 +266,6 @@ final class SessionBridge implements AutoCloseable {
         .filter(h -> h.server.name().equals(server.name())).count();
   }
 
-  private McpUpstream.Answer full(McpServerConfig server, JsonNode id) {
-    int max = limits.maxSessions();
-    String kind = server.transport().key();
-    LOG.warn("{} server {}: {} sessions running; a new one was refused", kind, server.name(), max);
-    JsonRpcMessage.ErrorResponse e = McpErrors.refuse(id == null ? NullNode.getInstance() : id,
-        "mcp." + kind + ".sessions", kind + " server " + server.name() + ": " + max
-            + " sessions running (expected: at most " + max + " at once; end one with DELETE,"
-            + " or retry after idle ones close)");
-    HttpFields.Mutable h = HttpFields.build();
-    h.put("Content-Type", "application/json");
-    return new McpUpstream.Answer(503, h, new ByteArrayInputStream(codec.encode(e)));
-  }
-
-  /** Sends the messages, waits for the answers. */
-  private McpUpstream.Answer exchange(McpChannel s, JsonRpcPayload payload,
-      List<JsonRpcMessage> messages, HttpFields.Mutable headers, Duration timeout) {
-    List<JsonRpcMessage> answers = new ArrayList<>();
-    for (JsonRpcMessage m : messages) {
-      s.send(m);
-    }
-    for (JsonRpcMessage m : messages) {
-      if (m instanceof JsonRpcMessage.Request r) {
-        answers.add(s.await(r.id(), timeout));
-      }
-    }
-    if (answers.isEmpty()) {
-      return new McpUpstream.Answer(202, headers, new ByteArrayInputStream(new byte[0]));
-    }
-    byte[] out = payload instanceof JsonRpcPayload.Single ? codec.encode(answers.getFirst())
-        : codec.encodeBatch(answers);
-    headers.put("Content-Type", "application/json");
-    return new McpUpstream.Answer(200, headers, new ByteArrayInputStream(out));
-  }
-
-  private static McpUpstream.Answer status(int status) {
-    return new McpUpstream.Answer(status, HttpFields.EMPTY, new ByteArrayInputStream(new byte[0]));
-  }
-
   /** Sessions held now. */
   int size() {
     return sessions.size();
@@ -293,11 +275,15 @@ final class SessionBridge implements AutoCloseable {
   public void close() {
     synchronized (this) {
       if (reaper != null) {
-        reaper.shutdownNow();
+        try {
+          reaper.close();
+        } catch (Exception e) {
+          LOG.debug("stopping the reaper: {}", e.toString());
+        }
       }
     }
     Duration grace = limits.killGrace();
-    sessions.values().forEach(h -> h.channel.stop(grace));
+    sessions.values().forEach(h -> h.stop(grace));
     sessions.clear();
   }
 }

@@ -105,13 +105,10 @@ final class SseRoutes {
   }
 
   /**
-   * Relays what a Streamable HTTP server sends on its own (its GET stream: notifications and
+   * Relays what a server sends on its own (its GET stream, or a bridge's: notifications and
    * requests, through {@link Relay} like any GET) to a legacy caller's stream, until either ends.
    */
   private void listen(SseClients.Session s, Caller caller, McpServerConfig server) {
-    if (server.transport() != McpTransport.STREAMABLE_HTTP) {
-      return; // the bridges offer no GET stream
-    }
     McpHandler.Http http = new McpHandler.Http();
     http.principal = caller.name();
     http.server = server.name();

@@ -42,6 +42,7 @@ final class SseUpstreamChannel implements McpChannel {
   private final AnswerWaiters waiting;
   private final CompletableFuture<URI> endpoint = new CompletableFuture<>();
   private volatile boolean ended;
+  private volatile java.util.function.Consumer<JsonRpcMessage> unsolicited = m -> { };
 
   private SseUpstreamChannel(McpServerConfig server, McpUpstream upstream, JsonRpcCodec codec,
       Duration timeout, InputStream stream) {
@@ -173,6 +174,11 @@ final class SseUpstreamChannel implements McpChannel {
   }
 
   @Override
+  public void listen(java.util.function.Consumer<JsonRpcMessage> sink) {
+    unsolicited = requireNonNull(sink, "sink");
+  }
+
+  @Override
   public boolean alive() {
     return !ended;
   }
@@ -218,7 +224,12 @@ final class SseUpstreamChannel implements McpChannel {
       LOG.warn("dropping a malformed message from sse server {}", server.name());
       return;
     }
-    messages.forEach(waiting::complete); // notifications and server requests are dropped
+    for (JsonRpcMessage m : messages) {
+      if (!waiting.complete(m) && (m instanceof JsonRpcMessage.Request
+          || m instanceof JsonRpcMessage.Notification)) {
+        unsolicited.accept(m); // the server's own messages: to the caller's GET stream
+      }
+    }
   }
 
   private static void quietly(InputStream in) {

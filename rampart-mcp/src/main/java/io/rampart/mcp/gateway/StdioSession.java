@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * One stdio MCP server process serving one session: newline-delimited JSON-RPC on its stdin and
  * stdout (stderr discarded), a virtual thread reading answers and completing the waiting
- * requests by id. The process and its descendants are killed on close or when it misbehaves,
+ * requests by id (what the server sends on its own goes to the {@link #listen} sink). The process and its descendants are killed on close or when it misbehaves,
  * and asked to end (then killed after a grace period) by {@link #stop} when the session ends or
  * sits idle.
  */
@@ -26,6 +26,7 @@ final class StdioSession implements McpChannel {
   private final JsonRpcCodec codec;
   private final int maxLine;
   private final AnswerWaiters waiting;
+  private volatile java.util.function.Consumer<JsonRpcMessage> unsolicited = m -> { };
 
   private StdioSession(Process process, JsonRpcCodec codec, String name) {
     this.process = process;
@@ -99,6 +100,11 @@ final class StdioSession implements McpChannel {
     return waiting.await(id, timeout);
   }
 
+  @Override
+  public void listen(java.util.function.Consumer<JsonRpcMessage> sink) {
+    unsolicited = java.util.Objects.requireNonNull(sink, "sink");
+  }
+
   private void read() {
     try (InputStream out = process.getInputStream()) {
       ByteArrayOutputStream line = new ByteArrayOutputStream();
@@ -119,7 +125,10 @@ final class StdioSession implements McpChannel {
         }
         try {
           if (codec.decode(bytes) instanceof JsonRpcPayload.Single(JsonRpcMessage m)) {
-            waiting.complete(m);
+            if (!waiting.complete(m) && (m instanceof JsonRpcMessage.Request
+                || m instanceof JsonRpcMessage.Notification)) {
+              unsolicited.accept(m);
+            }
           }
         } catch (JsonRpcException e) {
           // a line that is not JSON-RPC (logging on stdout): skipped

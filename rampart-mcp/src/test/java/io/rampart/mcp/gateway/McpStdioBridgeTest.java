@@ -82,7 +82,8 @@ class McpStdioBridgeTest {
 
     assertThat(send(HttpMethod.POST, "no-such-session", rpc(4, "ping", "")).getStatus())
         .isEqualTo(404);
-    assertThat(send(HttpMethod.GET, session, null).getStatus()).isEqualTo(405);
+    // the GET stream needs Accept: text/event-stream (McpBridgeStreamTest)
+    assertThat(send(HttpMethod.GET, session, null).getStatus()).isEqualTo(406);
     assertThat(send(HttpMethod.DELETE, session, null).getStatus()).isEqualTo(200);
     assertThat(send(HttpMethod.POST, session, rpc(5, "ping", "")).getStatus()).isEqualTo(404);
   }

@@ -209,6 +209,8 @@ class SessionBridgeTest {
         "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\"}".getBytes(StandardCharsets.UTF_8),
         TIMEOUT).status()).isEqualTo(400);
     assertThat(bridge.send(SERVER, "GET", HttpFields.EMPTY, new byte[0], TIMEOUT).status())
+        .isEqualTo(406); // a GET stream is offered only to callers accepting text/event-stream
+    assertThat(bridge.send(SERVER, "PUT", HttpFields.EMPTY, new byte[0], TIMEOUT).status())
         .isEqualTo(405);
   }
 }
