@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     description = "Find, classify and redact sensitive data.",
     mixinStandardHelpOptions = true,
     subcommands = {ScanCommand.class, RedactCommand.class, ClassifyCommand.class,
-        EvalCommand.class})
+        EvalCommand.class, AotTrainingCommand.class})
 public final class DlpCommand {
   public DlpCommand() {}
 }
