@@ -4,7 +4,7 @@
 # THREADS/PIN say otherwise, variants alternating, RUNS times; prints CPU-seconds (user+sys of
 # the whole process: JIT and GC threads included) and checks that both variants write the same
 # bytes. The cache is the one ./rampart trains (rampart-cli/target/rampart-dlp.aot); run
-# `./rampart dlp --help` first to build the jar and the cache.
+# `RAMPART_AOT=wait ./rampart dlp --help` first to build the jar and the cache.
 # usage: [RUNS=3] [THREADS=1] [PIN=0|none] [EXTRA="jvm opts"] bench/dlp/aot.sh [CORPUS_DIR]
 set -euo pipefail
 W=${TMPDIR:-/tmp}/rampart-dlp-bench
@@ -13,7 +13,7 @@ C=${1:-$W/corpus}
 JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
 JAR=rampart-cli/target/rampart.jar
 AOT=rampart-cli/target/rampart-dlp.aot
-[ -f "$AOT" ] && [ ! "$JAR" -nt "$AOT" ] || { echo "run ./rampart dlp --help first (builds jar and cache)" >&2; exit 2; }
+[ -f "$AOT" ] && [ ! "$JAR" -nt "$AOT" ] || { echo "run RAMPART_AOT=wait ./rampart dlp --help first (builds jar and cache)" >&2; exit 2; }
 PIN=${PIN:-0}; pin=(); [ "$PIN" != none ] && pin=(taskset -c "$PIN")
 MB=$(cat "$C"/* | wc -c)
 one() { # LABEL [opts]
