@@ -77,6 +77,11 @@ final class Decoder {
       while (i < n && alphabet.test(s.charAt(i))) {
         i++;
       }
+      // Stripping only shortens a run: a short one is dropped before it is copied (every word of
+      // a text matches the base64 alphabet).
+      if (i - start < minLen) {
+        continue;
+      }
       String run = s.substring(start, i).strip();
       if (run.length() < minLen) {
         continue;
