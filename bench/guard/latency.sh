@@ -2,6 +2,7 @@
 # Guard latency before/after on one core: the same harness (GuardLatencyMix, wall and thread CPU
 # time per verdict) against the working tree and against the guard module of a base commit,
 # alternating, two rounds. Usage: bench/guard/latency.sh [DATA.jsonl[,MORE.jsonl]] [BASE_COMMIT]
+# FAST=1 times the fast tier alone (model tier disabled); PASSES=N passes over the mix (default 2).
 # Default data: the in-repo held-out fixtures; the dev mix is ../shared/data/guard/dev.jsonl.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -21,7 +22,8 @@ git -C "$root" archive "$base" rampart-guard/src/main | tar -x -C "$work/src"
 cp -r "$work/src/rampart-guard/src/main/resources/." "$work/before/"
 run() { # label classes
   taskset -c "$core" "$JAVA_HOME/bin/java" -Xmx1g --enable-native-access=ALL-UNNAMED \
-    -cp "target/test-classes:$2:$cp" io.rampart.guard.bench.GuardLatencyMix "$data" "$1" 2 \
+    -cp "target/test-classes:$2:$cp" io.rampart.guard.bench.GuardLatencyMix "$data" "$1" "${PASSES:-2}" \
+    $([ "${FAST:-0}" = 1 ] && echo fast) \
     2>&1 | grep -E ' (wall|cpu) '
 }
 for round in 1 2; do

@@ -18,7 +18,7 @@ final class CredentialMask {
     "secret", "key", "token", "password", "passwd", "pwd", "credential", "auth"
   };
   // Shapes of common key formats: AWS access key IDs, GitHub, Slack, OpenAI-style, JWTs.
-  private static final Pattern KEY_SHAPES =
+  static final Pattern KEY_SHAPES =
       Pattern.compile(
           "\\b(?:akia[0-9a-z]{16}|gh[pousr]_[0-9a-z]{30,}|xox[abpr]-[0-9a-z\\-]{10,}"
               + "|sk-[0-9a-z_\\-]{20,}|eyj[0-9a-z_\\-]{10,}\\.[0-9a-z_\\-]{10,}\\.[0-9a-z_\\-]{10,})",
@@ -31,7 +31,44 @@ final class CredentialMask {
 
   /** The text with credentials replaced; the same instance when there are none. */
   static String apply(String text) {
-    return KEY_SHAPES.matcher(assignments(text)).replaceAll(NEUTRAL);
+    return apply(text, text.toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * As {@link #apply(String)}, given {@code text} with its ASCII letters lower-cased and every
+   * run of ASCII chars kept together ({@link Folded#text()} or {@code toLowerCase}), which the
+   * key-shape prefilter searches.
+   */
+  static String apply(String text, String lower) {
+    String masked = assignments(text);
+    // The key-shape regex tries five alternatives at every word boundary, the largest cost of
+    // the fast tier on ordinary prompts; it runs only where one of its literal openings occurs.
+    // Masking only replaces a span by "setting", in which no opening can start after a word
+    // boundary, so an opening in the masked text is one in the text.
+    return mayHoldKeyShape(lower) ? KEY_SHAPES.matcher(masked).replaceAll(NEUTRAL) : masked;
+  }
+
+  /**
+   * Whether {@code lower} (lower-cased ASCII, see {@link #apply(String, String)}) contains an
+   * opening that every {@link #KEY_SHAPES} match starts with: {@code akia}, {@code gh?_},
+   * {@code xox?-}, {@code sk-}, {@code eyj} (the regex folds ASCII case only). False means the
+   * regex cannot match; true means it may.
+   */
+  static boolean mayHoldKeyShape(String lower) {
+    if (lower.contains("sk-") || lower.contains("eyj") || lower.contains("akia")) {
+      return true;
+    }
+    for (int i = lower.indexOf("xox"); i >= 0; i = lower.indexOf("xox", i + 1)) {
+      if (i + 4 < lower.length() && "abpr".indexOf(lower.charAt(i + 3)) >= 0 && lower.charAt(i + 4) == '-') {
+        return true;
+      }
+    }
+    for (int i = lower.indexOf("gh"); i >= 0; i = lower.indexOf("gh", i + 1)) {
+      if (i + 3 < lower.length() && "pousr".indexOf(lower.charAt(i + 2)) >= 0 && lower.charAt(i + 3) == '_') {
+        return true;
+      }
+    }
+    return false;
   }
 
   // One pass: at each '=' or ':' look back for a credential-like name and forward for a value.

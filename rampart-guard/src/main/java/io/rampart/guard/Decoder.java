@@ -32,8 +32,15 @@ final class Decoder {
           "the", "you", "and", "your", "all", "to", "of", "is", "are", "a", "an", "ignore",
           "instructions", "previous", "now", "me", "tell", "what", "this", "that", "with", "for",
           "system", "prompt", "password", "say", "not", "do", "be", "it", "in", "on", "rules");
-  private static final Set<String> ROTATED_COMMON =
-      COMMON.stream().map(Decoder::rot).collect(java.util.stream.Collectors.toUnmodifiableSet());
+  // One lookup per word for rot13: bit 1 = a common word, bit 2 = a common word rotated.
+  private static final java.util.Map<String, Integer> COMMON_OR_ROTATED = commonOrRotated();
+
+  private static java.util.Map<String, Integer> commonOrRotated() {
+    java.util.Map<String, Integer> m = new java.util.HashMap<>();
+    COMMON.forEach(w -> m.merge(w, 1, (a, b) -> a | b));
+    COMMON.forEach(w -> m.merge(rot(w), 2, (a, b) -> a | b));
+    return java.util.Map.copyOf(m);
+  }
 
   private Decoder() {}
 
@@ -76,6 +83,11 @@ final class Decoder {
       int start = i;
       while (i < n && alphabet.test(s.charAt(i))) {
         i++;
+      }
+      // Stripping only shortens a run: a short one is dropped before it is copied (every word of
+      // a text matches the base64 alphabet).
+      if (i - start < minLen) {
+        continue;
       }
       String run = s.substring(start, i).strip();
       if (run.length() < minLen) {
@@ -224,13 +236,11 @@ final class Decoder {
     int plain = 0;
     int rotated = 0;
     for (int i = 0; i < limit; i++) {
-      String w = t.words[i];
-      if (COMMON.contains(w)) {
-        plain++;
-      }
-      // rot is its own inverse: rot(w) is common exactly when w is a rotated common word
-      if (ROTATED_COMMON.contains(w)) {
-        rotated++;
+      Integer k = COMMON_OR_ROTATED.get(t.words[i]);
+      if (k != null) {
+        plain += k & 1;
+        // rot is its own inverse: rot(w) is common exactly when w is a rotated common word
+        rotated += k >> 1;
       }
       if (rotated + (limit - i - 1) <= 2 * plain + 1) {
         return; // even if every word left were rotated, plain text would still win
@@ -261,7 +271,6 @@ final class Decoder {
     int copied = 0;
     int i = 0;
     while (i < n) {
-      boolean boundary = i == 0 || !Character.isLetterOrDigit(original.charAt(i - 1));
       int j = i;
       int count = 0;
       while (j + 1 < n && Character.isLetter(original.charAt(j)) && isSep(original.charAt(j + 1))
@@ -269,8 +278,10 @@ final class Decoder {
         count++;
         j += 2;
       }
-      boolean endBoundary = j + 1 >= n || !Character.isLetterOrDigit(original.charAt(j + 1));
-      if (boundary && count >= 3 && endBoundary) {
+      // Boundaries are read only for a chain long enough to count (this loop visits every char).
+      if (count >= 3
+          && (i == 0 || !Character.isLetterOrDigit(original.charAt(i - 1)))
+          && (j + 1 >= n || !Character.isLetterOrDigit(original.charAt(j + 1)))) {
         String run = original.substring(i, j + 1);
         char sep = run.charAt(1);
         joined.append(original, copied, i);

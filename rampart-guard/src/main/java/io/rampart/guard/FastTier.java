@@ -241,7 +241,7 @@ final class FastTier {
     if (original.length() > CREDENTIAL_SCAN_CHARS) {
       return Features.of(original, folded, tokens);
     }
-    String plain = CredentialMask.apply(original);
+    String plain = CredentialMask.apply(original, folded.text());
     if (plain.equals(original)) {
       return Features.of(original, folded, tokens);
     }

@@ -78,7 +78,6 @@ record Features(double[] values, int secondPerson, int aiWords, int dialogueTurn
     boolean periodic = false;
     int maxRun = 1;
     int run = 1;
-    java.util.HashSet<String> unique = new java.util.HashSet<>();
     for (int i = 0; i < n; i++) {
       String w = t.words[i];
       Integer cls = w.length() <= 12 ? CLASSES.get(w) : null;
@@ -103,7 +102,6 @@ record Features(double[] values, int secondPerson, int aiWords, int dialogueTurn
       } else {
         run = 1;
       }
-      unique.add(w);
     }
     String text = folded.text();
     int scanLen = Math.min(text.length(), 64_000);
@@ -150,7 +148,7 @@ record Features(double[] values, int secondPerson, int aiWords, int dialogueTurn
       }
     }
     double suffixSymbols = suffixSymbolRatio(text);
-    double repetition = n == 0 ? 0 : 1.0 - (double) unique.size() / n;
+    double repetition = n == 0 ? 0 : 1.0 - (double) distinct(t.words, n) / n;
     double[] v = new double[NAMES.size()];
     double tn = Math.max(1, n);
     v[7] = Math.log1p(original.length()) / 10;
@@ -174,6 +172,27 @@ record Features(double[] values, int secondPerson, int aiWords, int dialogueTurn
         v, you, ai, turns, maxRun, n < 20 ? 0 : Repetition.windowed(t.words, n),
         Repetition.repeatedNgrams(t.words, n), suffixSymbols, n, sensitive, quotes, periodic,
         addressed, opening);
+  }
+
+  // Exact count of distinct words: an open-addressing table of the words themselves (a HashSet
+  // allocated a node per distinct word of every prompt).
+  private static int distinct(String[] words, int n) {
+    String[] table = new String[Integer.highestOneBit(Math.max(1, n)) * 4];
+    int mask = table.length - 1;
+    int distinct = 0;
+    for (int i = 0; i < n; i++) {
+      String w = words[i];
+      int x = w.hashCode() * 0x9E3779B9;
+      int slot = (x ^ (x >>> 16)) & mask;
+      while (table[slot] != null && !table[slot].equals(w)) {
+        slot = (slot + 1) & mask;
+      }
+      if (table[slot] == null) {
+        table[slot] = w;
+        distinct++;
+      }
+    }
+    return distinct;
   }
 
   private static boolean hasVowel(String w) {

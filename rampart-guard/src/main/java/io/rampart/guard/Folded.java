@@ -37,14 +37,27 @@ record Folded(
   }
 
   static Folded of(String s) {
-    StringBuilder out = new StringBuilder(s.length());
+    // Plain arrays instead of a StringBuilder: this loop runs over every char of every prompt.
+    char[] out = new char[s.length() + 16];
     int[] origin = new int[s.length() + 16];
     int n = 0;
     int invisible = 0;
     int tags = 0;
     int first = -1;
     int last = -1;
+    boolean nonAscii = false;
     for (int i = 0; i < s.length(); ) {
+      char ch = s.charAt(i);
+      if (ch < 0x80) {
+        // ASCII is never invisible, a tag or decomposable: lower-case it and move on.
+        if (n == out.length) {
+          out = java.util.Arrays.copyOf(out, n * 2);
+          origin = java.util.Arrays.copyOf(origin, n * 2);
+        }
+        out[n] = ch >= 'A' && ch <= 'Z' ? (char) (ch + 32) : ch;
+        origin[n++] = i++;
+        continue;
+      }
       int cp = s.codePointAt(i);
       int width = Character.charCount(cp);
       if (cp >= 0xE0000 && cp <= 0xE007F) {
@@ -53,8 +66,11 @@ record Folded(
         first = first < 0 ? i : first;
         last = i + width;
         if (cp >= 0xE0020 && cp <= 0xE007E) {
-          origin = ensure(origin, n + 1);
-          out.append(Character.toLowerCase((char) (cp - 0xE0000)));
+          if (n == out.length) {
+            out = java.util.Arrays.copyOf(out, n * 2);
+            origin = java.util.Arrays.copyOf(origin, n * 2);
+          }
+          out[n] = Character.toLowerCase((char) (cp - 0xE0000));
           origin[n++] = i;
         }
       } else if (isInvisible(cp)) {
@@ -63,14 +79,14 @@ record Folded(
           first = first < 0 ? i : first;
           last = i + width;
         }
-      } else if (cp < 0x80 || isUnspacedScript(cp)) {
-        origin = ensure(origin, n + 1);
-        if (cp < 0x80) {
-          out.append(cp >= 'A' && cp <= 'Z' ? (char) (cp + 32) : (char) cp);
-        } else {
-          // Decomposing Hangul or kana would split syllables into jamo and marks.
-          out.append((char) cp);
+      } else if (isUnspacedScript(cp)) {
+        // Decomposing Hangul or kana would split syllables into jamo and marks.
+        if (n == out.length) {
+          out = java.util.Arrays.copyOf(out, n * 2);
+          origin = java.util.Arrays.copyOf(origin, n * 2);
         }
+        nonAscii = true;
+        out[n] = (char) cp;
         origin[n++] = i;
       } else {
         String d = Normalizer.normalize(Character.toString(cp), Normalizer.Form.NFKD);
@@ -79,20 +95,22 @@ record Folded(
           if (Character.getType(c) == Character.NON_SPACING_MARK) {
             continue;
           }
-          origin = ensure(origin, n + 1);
-          out.append(Character.toLowerCase(c));
+          if (n == out.length) {
+            out = java.util.Arrays.copyOf(out, n * 2);
+            origin = java.util.Arrays.copyOf(origin, n * 2);
+          }
+          char lc = Character.toLowerCase(c);
+          nonAscii |= lc >= 0x80;
+          out[n] = lc;
           origin[n++] = i;
         }
       }
       i += width;
     }
-    int homoglyphWords = mapHomoglyphs(out);
+    // A word of ASCII letters only has no look-alike to map.
+    int homoglyphWords = nonAscii ? mapHomoglyphs(out, n) : 0;
     int[] trimmed = java.util.Arrays.copyOf(origin, n);
-    return new Folded(out.toString(), trimmed, invisible, tags, homoglyphWords, first, last);
-  }
-
-  private static int[] ensure(int[] a, int size) {
-    return size <= a.length ? a : java.util.Arrays.copyOf(a, Math.max(size, a.length * 2));
+    return new Folded(new String(out, 0, n), trimmed, invisible, tags, homoglyphWords, first, last);
   }
 
   static boolean isUnspacedScript(int cp) {
@@ -123,19 +141,18 @@ record Folded(
 
   // Maps look-alikes only in words that mix them with Latin letters, so Russian or Greek text
   // is left alone.
-  private static int mapHomoglyphs(StringBuilder b) {
+  private static int mapHomoglyphs(char[] b, int len) {
     int words = 0;
     int start = 0;
-    int len = b.length();
     while (start < len) {
-      while (start < len && !Character.isLetter(b.charAt(start))) {
+      while (start < len && !Character.isLetter(b[start])) {
         start++;
       }
       int end = start;
       boolean latin = false;
       boolean confusable = false;
-      while (end < len && Character.isLetter(b.charAt(end))) {
-        char c = b.charAt(end);
+      while (end < len && Character.isLetter(b[end])) {
+        char c = b[end];
         if (c < 0x80) {
           latin = true;
         } else if (CONFUSABLE_FROM.indexOf(c) >= 0) {
@@ -146,9 +163,9 @@ record Folded(
       if (latin && confusable) {
         words++;
         for (int k = start; k < end; k++) {
-          int idx = CONFUSABLE_FROM.indexOf(b.charAt(k));
+          int idx = CONFUSABLE_FROM.indexOf(b[k]);
           if (idx >= 0) {
-            b.setCharAt(k, CONFUSABLE_TO.charAt(idx));
+            b[k] = CONFUSABLE_TO.charAt(idx);
           }
         }
       }

@@ -51,12 +51,15 @@ final class Signatures {
   private final Map<String, List<TokenRule>> byFirstWord = new HashMap<>();
   private record PrefixRule(String prefix, TokenRule rule) {}
 
-  // Prefix first slots are indexed by their first two chars, so a token costs one int lookup.
-  private final Map<Integer, List<PrefixRule>> byFirstPrefix = new HashMap<>();
+  // Prefix first slots are indexed by their first two chars, so a token costs one int lookup
+  // (an open-addressing table: a boxed Integer key allocated once per word).
+  private final int[] prefixKeys;
+  private final PrefixRule[][] prefixRules;
   private final List<RegexRule> regexRules = new ArrayList<>();
   private final List<Rule> rules = new ArrayList<>();
 
   private Signatures(List<String> lines) {
+    Map<Integer, List<PrefixRule>> byFirstPrefix = new HashMap<>();
     int lineNo = 0;
     for (String raw : lines) {
       lineNo++;
@@ -90,6 +93,34 @@ final class Signatures {
         byFirstPrefix.computeIfAbsent(key(p), k -> new ArrayList<>()).add(new PrefixRule(p, tr));
       }
     }
+    int size = Integer.highestOneBit(Math.max(1, byFirstPrefix.size())) * 4;
+    prefixKeys = new int[size];
+    prefixRules = new PrefixRule[size][];
+    byFirstPrefix.forEach(
+        (k, v) -> {
+          int slot = slot(k, size - 1);
+          while (prefixRules[slot] != null) {
+            slot = (slot + 1) & (size - 1);
+          }
+          prefixKeys[slot] = k;
+          prefixRules[slot] = v.toArray(PrefixRule[]::new);
+        });
+  }
+
+  private static int slot(int key, int mask) {
+    int x = key * 0x9E3779B9;
+    return (x ^ (x >>> 16)) & mask;
+  }
+
+  // The rules whose first slot is a prefix starting with the key's two chars; null when none.
+  private PrefixRule[] prefixRules(int key) {
+    int mask = prefixKeys.length - 1;
+    for (int slot = slot(key, mask); prefixRules[slot] != null; slot = (slot + 1) & mask) {
+      if (prefixKeys[slot] == key) {
+        return prefixRules[slot];
+      }
+    }
+    return null;
   }
 
   private static final Signatures BUILT_IN = load();
@@ -150,7 +181,7 @@ final class Signatures {
         tryAll(exact, tokens, i, perRule, counts, sink);
       }
       if (w.length() >= 2) {
-        List<PrefixRule> pre = byFirstPrefix.get(key(w));
+        PrefixRule[] pre = prefixRules(key(w));
         if (pre != null) {
           for (PrefixRule pr : pre) {
             if (w.startsWith(pr.prefix())) {

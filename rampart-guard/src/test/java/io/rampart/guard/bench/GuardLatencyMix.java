@@ -19,7 +19,8 @@ import java.util.Locale;
  * time is what a verdict costs independent of other processes on a shared machine (ONNX
  * Runtime runs on the calling thread with one intra-op thread). Run by bench/guard/latency.sh.
  *
- * <p>Arguments: comma-separated JSON Lines files, a label for the output, passes (default 2).
+ * <p>Arguments: comma-separated JSON Lines files, a label for the output, passes (default 2),
+ * and {@code fast} to time the fast tier alone (model tier disabled).
  */
 public final class GuardLatencyMix {
   private GuardLatencyMix() {}
@@ -31,7 +32,10 @@ public final class GuardLatencyMix {
     }
     String label = args.length > 1 ? args[1] : "mix";
     int passes = args.length > 2 ? Integer.parseInt(args[2]) : 2;
-    GuardEngine engine = GuardEngine.create(GuardConfig.defaults());
+    boolean fastOnly = args.length > 3 && args[3].equals("fast");
+    GuardConfig config = GuardConfig.defaults();
+    GuardEngine engine =
+        GuardEngine.create(fastOnly ? config.withModel(GuardConfig.ModelMode.DISABLED) : config);
     engine.warmUp();
     for (int i = 0; i < 300; i++) {
       engine.inspectPrompt(texts.get(i % texts.size()));
