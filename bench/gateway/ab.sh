@@ -9,7 +9,8 @@
 #
 # Environment: ROUNDS (4), DURATION (throughput run, 10s), LAT_DURATION (paced run, 10s), WARMUP
 # (per gateway, 15s), RATE (paced, 1000), CONNS (64), LAT_CONNS (32), THREADS (2), BYTES (1024),
-# KEEP_TMP=1 (keep the temp dir: configs, gateway logs).
+# KEEP_TMP=1 (keep the temp dir: configs, gateway logs), PORT_BASE (18180: the stub, +10..+13 the
+# gateways and their APIs).
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -18,7 +19,9 @@ jar_a=$(realpath "$1"); jar_b=$(realpath "$2")
 ROUNDS=${ROUNDS:-4}; DURATION=${DURATION:-10s}; LAT_DURATION=${LAT_DURATION:-10s}
 WARMUP=${WARMUP:-15s}; RATE=${RATE:-1000}; CONNS=${CONNS:-64}; LAT_CONNS=${LAT_CONNS:-32}
 THREADS=${THREADS:-2}; BYTES=${BYTES:-1024}
-UP_PORT=18180; A_PORT=18190; A_API=18191; B_PORT=18192; B_API=18193
+# PORT_BASE (18180) moves all five ports, so that two comparisons can share a machine
+base=${PORT_BASE:-18180}
+UP_PORT=$base; A_PORT=$((base + 10)); A_API=$((base + 11)); B_PORT=$((base + 12)); B_API=$((base + 13))
 . "$root/.mvn/find-jdk.sh"; rampart_find_jdk
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/rampart-gw-ab.XXXXXX")
 pids=()

@@ -3,7 +3,9 @@ package io.rampart.gateway;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rampart.dlp.PseudonymSession;
@@ -11,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -31,11 +34,14 @@ import org.eclipse.jetty.http.HttpField;
 final class Forwarder {
   private static final Set<String> KEEP_RESPONSE = Set.of("content-type", "retry-after",
       "x-request-id", "request-id", "openai-processing-ms", "openai-version", "openai-model");
-  private static final int MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+  private static final int MAX_RESPONSE_BYTES = Upstreams.MAX_ANSWER_BYTES;
 
   private final Inspector inspector;
   private final Upstreams upstreams;
   private final ObjectMapper json;
+  // A tree that says exactly what its bytes say (no repeated key, nothing after it), so an
+  // answer that inspection left alone can go out as the upstream's own bytes.
+  private final ObjectReader exact;
   private final Supplier<PseudonymSession> sessions;
   private final Supplier<GatewayConfig> config;
   private final ExecutorService detectors = Executors.newVirtualThreadPerTaskExecutor();
@@ -45,6 +51,8 @@ final class Forwarder {
     this.inspector = requireNonNull(inspector, "inspector");
     this.upstreams = requireNonNull(upstreams, "upstreams");
     this.json = requireNonNull(json, "json");
+    this.exact = json.reader().with(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+        .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     this.sessions = requireNonNull(sessions, "sessions");
     this.config = requireNonNull(config, "config");
   }
@@ -150,12 +158,8 @@ final class Forwarder {
     if (answer.status() >= 400 || !mime.startsWith("application/json")) {
       return new Reply.Full(answer.status(), headers, contentType, bytes);
     }
-    ObjectNode root;
-    try {
-      root = json.readTree(bytes) instanceof ObjectNode o ? o : null;
-    } catch (IOException e) {
-      root = null;
-    }
+    Parsed parsed = parse(bytes);
+    ObjectNode root = parsed.root();
     if (root == null) {
       return Errors.status(ex, 502, "upstream_error", "upstream_malformed",
           "the upstream answered JSON that could not be inspected");
@@ -172,18 +176,45 @@ final class Forwarder {
       root.set("data", kept);
     } else {
       boolean[] late = {false};
-      ObjectNode answerRoot = root;
+      List<TextSlot> slots = TextSlot.response(root);
+      List<String> before = parsed.exact() ? slots.stream().map(TextSlot::text).toList() : null;
       Optional<Reply.Full> blocked = inspect(ex, route, "response",
-          x -> inspector.response(x, route, TextSlot.response(answerRoot), session), late);
+          x -> inspector.response(x, route, slots, session), late);
       if (blocked.isPresent()) {
         return blocked.get();
       }
-      if (late[0]) {
+      if (late[0] || (before != null && unchanged(slots, before))) {
+        // nothing redacted or restored: the upstream's bytes are the inspected answer
         return new Reply.Full(answer.status(), headers, contentType, bytes);
       }
     }
     return new Reply.Full(answer.status(), headers, contentType,
         root.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /** An answer's tree, and whether it says exactly what the bytes say; a null root: no object. */
+  private record Parsed(ObjectNode root, boolean exact) {}
+
+  private Parsed parse(byte[] bytes) {
+    try {
+      return new Parsed(exact.readTree(bytes) instanceof ObjectNode o ? o : null, true);
+    } catch (IOException e) {
+      // a repeated key or trailing data: inspected as Jackson reads it, and sent as inspected
+    }
+    try {
+      return new Parsed(json.readTree(bytes) instanceof ObjectNode o ? o : null, false);
+    } catch (IOException e) {
+      return new Parsed(null, false);
+    }
+  }
+
+  private static boolean unchanged(List<TextSlot> slots, List<String> before) {
+    for (int i = 0; i < slots.size(); i++) {
+      if (!slots.get(i).text().equals(before.get(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void usage(Exchange ex, JsonNode usage) {
@@ -197,7 +228,8 @@ final class Forwarder {
 
   private static byte[] read(InputStream in, long declared) {
     try (in) {
-      byte[] bytes = Bodies.read(in, declared, MAX_RESPONSE_BYTES);
+      byte[] bytes = in instanceof BufferedAnswer.Body whole ? whole.all()
+          : Bodies.read(in, declared, MAX_RESPONSE_BYTES);
       if (bytes.length > MAX_RESPONSE_BYTES) {
         throw new GatewayException("upstream response: larger than " + MAX_RESPONSE_BYTES
             + " bytes (expected: less)");

@@ -8,6 +8,7 @@ import io.rampart.core.event.Outcome;
 import io.rampart.core.event.Severity;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Blocker;
 import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -105,8 +107,10 @@ final class GatewayHandler extends Handler.Abstract {
         case Reply.Full full -> {
           response.getHeaders().put("Content-Type", full.contentType());
           response.getHeaders().put("Content-Length", Long.toString(full.body().length));
-          try (OutputStream out = Content.Sink.asOutputStream(response)) {
-            out.write(full.body());
+          // one last write (headers and body together) instead of a stream's write and close
+          try (Blocker.Callback written = Blocker.callback()) {
+            response.write(true, ByteBuffer.wrap(full.body()), written);
+            written.block();
           }
         }
         case Reply.Streamed streamed -> {

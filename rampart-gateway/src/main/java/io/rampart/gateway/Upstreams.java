@@ -38,6 +38,8 @@ final class Upstreams implements AutoCloseable {
   static final Duration BREAKER_OPEN = Duration.ofSeconds(30);
   /** Upstreams tried per request, at most (each once). */
   static final int MAX_ATTEMPTS = 3;
+  /** The largest answer that is read whole (not streamed), in bytes. */
+  static final int MAX_ANSWER_BYTES = 64 * 1024 * 1024;
   /** Answers that mean "not handled, try elsewhere"; retried only before anything is relayed. */
   private static final Set<Integer> RETRY_STATUS = Set.of(502, 503);
   private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS");
@@ -50,7 +52,10 @@ final class Upstreams implements AutoCloseable {
   private final ConcurrentHashMap<URI, Breaker> breakers = new ConcurrentHashMap<>();
   private final TokenCache tokens;
 
-  /** What came back: status, headers, and the body as it arrives. */
+  /**
+   * What came back: status, headers, and the body: as it arrives when streamed, else a
+   * {@link BufferedAnswer.Body} read once the answer is complete.
+   */
   record Answer(int status, HttpFields headers, InputStream body, URI upstream) {}
 
   private static final class Breaker {
@@ -189,10 +194,17 @@ final class Upstreams implements AutoCloseable {
       String type = ex.headers.get("content-type");
       request.body(new BytesRequestContent(type == null ? "application/json" : type, body));
     }
-    InputStreamResponseListener listener = new InputStreamResponseListener();
-    request.send(listener);
     ex.upstream = base.getHost() + (base.getPort() > 0 ? ":" + base.getPort() : "");
     try {
+      if (!streamed) {
+        // a whole answer is collected on the client's thread and handed over once, complete
+        BufferedAnswer whole = new BufferedAnswer(MAX_ANSWER_BYTES);
+        request.send(whole);
+        Response response = whole.get(timeout);
+        return new Answer(response.getStatus(), response.getHeaders(), whole.body(), base);
+      }
+      InputStreamResponseListener listener = new InputStreamResponseListener();
+      request.send(listener);
       Response response = listener.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       return new Answer(response.getStatus(), response.getHeaders(), listener.getInputStream(),
           base);
