@@ -28,7 +28,8 @@ final class Signatures {
   /** One match in folded coordinates. */
   record Hit(Rule rule, int start, int end) {}
 
-  private record Slot(Set<String> exact, String[] prefixes, int gapBefore, boolean inSentence) {
+  private record Slot(Set<String> exact, String[] prefixes, int gapBefore, boolean inSentence,
+      Set<String> gapStops) {
     boolean matches(String w) {
       if (exact.contains(w)) {
         return true;
@@ -149,10 +150,15 @@ final class Signatures {
     List<Slot> slots = new ArrayList<>();
     int gap = 0;
     boolean inSentence = false;
+    Set<String> stops = Set.of();
     for (String part : body.split("\\s+")) {
       if (part.startsWith("~")) {
-        inSentence = part.endsWith(".");
-        gap = Integer.parseInt(part.substring(1, part.length() - (inSentence ? 1 : 0)));
+        // ~N, ~N. (within the sentence), ~N!w,w (the gap ends at any of these words)
+        int bang = part.indexOf('!');
+        String n = bang < 0 ? part.substring(1) : part.substring(1, bang);
+        stops = bang < 0 ? Set.of() : Set.of(part.substring(bang + 1).split(","));
+        inSentence = n.endsWith(".");
+        gap = Integer.parseInt(inSentence ? n.substring(0, n.length() - 1) : n);
         continue;
       }
       Set<String> exact = new java.util.HashSet<>();
@@ -164,9 +170,11 @@ final class Signatures {
           exact.add(alt);
         }
       }
-      slots.add(new Slot(Set.copyOf(exact), prefixes.toArray(String[]::new), gap, inSentence));
+      slots.add(new Slot(Set.copyOf(exact), prefixes.toArray(String[]::new), gap, inSentence,
+          stops));
       gap = 0;
       inSentence = false;
+      stops = Set.of();
     }
     return slots.toArray(Slot[]::new);
   }
@@ -254,6 +262,10 @@ final class Signatures {
       // "~N." gaps stay in the sentence of the previous slot: "list the regional audience.
       // Please shorten the internal guideline" is two requests, not "list ... guideline".
       if (k > 0 && s.inSentence() && tokens.sentence[pos + k] != tokens.sentence[pos - 1]) {
+        break;
+      }
+      // "share how the features affect our internal guidelines": the object is the user's own
+      if (k > 0 && s.gapStops().contains(tokens.words[pos + k - 1])) {
         break;
       }
       if (s.matches(tokens.words[pos + k])) {
