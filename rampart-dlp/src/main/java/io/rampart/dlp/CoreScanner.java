@@ -5,9 +5,10 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The single pass over the text. Each character is classified through a 128-entry table; only
- * word starts, digit runs and a handful of framing characters ('@', '+', '(', '-', ':') do any
- * work, and validators run only at those candidates. No regular expressions on the hot path.
+ * The single pass over the text. Each character is classified through a table (all 65,536
+ * chars); only word starts, digit runs and a handful of framing characters ('@', '+', '(', '-',
+ * ':') do any work, and validators run only at those candidates. No regular expressions on the
+ * hot path.
  */
 final class CoreScanner {
   private CoreScanner() {}
@@ -16,9 +17,15 @@ final class CoreScanner {
   private static final byte WORD = 1;
   private static final byte DIGIT = 2;
   private static final byte FRAME = 3;
-  private static final byte[] CLS = new byte[128];
+  /** Per char: its class. A table over all chars, so non-ASCII text takes no rare branch. */
+  private static final byte[] CLS = new byte[0x10000];
 
   static {
+    for (int c = 0x80; c < 0x10000; c++) {
+      if (ScanState.isAlnum((char) c)) {
+        CLS[c] = WORD;
+      }
+    }
     for (char c = 'a'; c <= 'z'; c++) {
       CLS[c] = WORD;
       CLS[c - 32] = WORD;
@@ -43,48 +50,52 @@ final class CoreScanner {
     int i = 0;
     while (i < n) {
       char c = a[i];
-      if (c < 0x80) {
-        byte k = CLS[c];
-        if (k == SKIP) {
-          // most chars of ordinary text are spaces and punctuation between words: skip them in a
-          // tight loop
-          i++;
-          while (i < n && (c = a[i]) < 0x80 && CLS[c] == SKIP) {
-            i++;
-          }
-        } else if (k == WORD) {
-          i = word(st, i);
-        } else if (k == DIGIT) {
-          i = NumberDetectors.digits(st, i, g);
-        } else {
-          i = switch (c) {
-            case '@' -> {
-              FrameTokens.email(st, i);
-              yield i + 1;
-            }
-            case '+' -> NumberDetectors.plus(st, i, g);
-            case '(' -> NumberDetectors.paren(st, i);
-            case '-' -> i + 1 < n && a[i + 1] == '-' ? Math.max(i + 1, FrameTokens.pem(st, i)) : i + 1;
-            default -> Math.max(i + 1, FrameTokens.urlCredentials(st, i));
-          };
-        }
-      } else if (Character.isLetterOrDigit(c)) {
-        i = word(st, i);
-      } else {
+      byte k = CLS[c];
+      if (k == SKIP) {
+        // most chars of ordinary text are spaces and punctuation between words: skip them in a
+        // tight loop
         i++;
+        while (i < n && CLS[a[i]] == SKIP) {
+          i++;
+        }
+      } else if (k == WORD) {
+        i = word(st, i);
+      } else if (k == DIGIT) {
+        i = NumberDetectors.digits(st, i, g);
+      } else {
+        i = frame(st, i, c, g);
       }
     }
     return st;
   }
 
-  /** Per ASCII char: 0 not a word char, else 1 | 2 for upper case | 4 for a digit. */
-  private static final byte[] WC = new byte[128];
-  /** Per ASCII char: its case-folded form, as {@link Lexicon#fold}. */
-  private static final char[] FOLD = new char[128];
+  /** At one of '@', '+', '(', '-', ':' (a call of its own: its rare cases stay out of scan). */
+  private static int frame(ScanState st, int i, char c, NumberDetectors.Groups g) {
+    return switch (c) {
+      case '@' -> {
+        FrameTokens.email(st, i);
+        yield i + 1;
+      }
+      case '+' -> NumberDetectors.plus(st, i, g);
+      case '(' -> NumberDetectors.paren(st, i);
+      case '-' -> st.at(i + 1) == '-' ? Math.max(i + 1, FrameTokens.pem(st, i)) : i + 1;
+      default -> Math.max(i + 1, FrameTokens.urlCredentials(st, i));
+    };
+  }
+
+  /** Per char: 0 not a word char, else 1 | 2 ASCII upper case | 4 ASCII digit | 8 not ASCII. */
+  private static final byte[] WC = new byte[0x10000];
+  /** Per char: its case-folded form, as {@link Lexicon#fold}. */
+  private static final char[] FOLD = new char[0x10000];
 
   static {
-    for (char c = 0; c < 128; c++) {
-      FOLD[c] = Lexicon.fold(c);
+    for (int c = 0; c < 0x10000; c++) {
+      FOLD[c] = Lexicon.fold((char) c);
+    }
+    for (int c = 0x80; c < 0x10000; c++) {
+      if (ScanState.isAlnum((char) c)) {
+        WC[c] = 1 | 8;
+      }
     }
     for (char c = 'a'; c <= 'z'; c++) {
       WC[c] = 1;
@@ -95,6 +106,8 @@ final class CoreScanner {
     }
   }
 
+  private static final long[] TOKEN_START = ScanState.charBits("esrgxA");
+
   private static int word(ScanState st, int i) {
     String s = st.s;
     char[] a = st.a;
@@ -102,27 +115,23 @@ final class CoreScanner {
     int j = i;
     int upper = 0;
     int digits = 0;
-    boolean ascii = true;
+    int nonAscii = 0;
     // walking the word is the innermost loop of the scanner: one table load per char, no hashing
+    // (a word that ends the text traps once here; at() instead of j < n cost 5% of steady state)
     while (j < n) {
-      char c = a[j];
-      if (c < 0x80) {
-        int k = WC[c];
-        if (k == 0) {
-          break;
-        }
-        upper += (k >> 1) & 1;
-        digits |= k & 4;
-      } else if (Character.isLetterOrDigit(c)) {
-        ascii = false;
-      } else {
+      int k = WC[a[j]];
+      if (k == 0) {
         break;
       }
+      upper += (k >> 1) & 1;
+      digits |= k & 4;
+      nonAscii |= k;
       j++;
     }
     int len = j - i;
     char f = a[i];
-    if (f == 'e' || f == 's' || f == 'r' || f == 'g' || f == 'x' || f == 'A' || len == 20) {
+    // first chars of token prefixes (eyJ, sk_, rk_, ghp_, xox, AKIA) or 20 chars: one branch
+    if ((ScanState.bit(TOKEN_START, f) | ((len ^ 20) - 1) >>> 31) != 0) {
       int e = SecretTokens.word(st, i, j);
       if (e > i) {
         return Math.max(e, j);
@@ -143,13 +152,14 @@ final class CoreScanner {
     Lexicon lx = Lexicon.get();
     // most words cannot start a secret value, a name or an address: a two-char prefix table says
     // so before the word is hashed and looked up
-    if (digits == 0 && len <= 24
-        && (!ascii || lx.mayBeEager(FOLD[f], len > 1 ? FOLD[a[i + 1]] : 0, upper > 0
-            && ScanState.isUpper(f)))) {
+    // (a word with a non-ASCII char always goes on; the prefix table is for ASCII: '& 127' keeps
+    // its index in range without a branch that ASCII-only warm-up would never have taken)
+    int eager = (nonAscii >> 3) & 1 | lx.eagerBit(FOLD[f & 127], len > 1 ? FOLD[a[i + 1] & 127] : 0,
+        upper > 0 && ScanState.isUpper(f));
+    if (digits == 0 && len <= 24 && eager != 0) {
       int h = 0;
       for (int k = i; k < j; k++) {
-        char c = a[k];
-        h = 31 * h + (c < 0x80 ? FOLD[c] : Lexicon.fold(c));
+        h = 31 * h + FOLD[a[k]];
       }
       int bits = lx.lookupEager(a, i, j, h);
       if (bits != 0) {

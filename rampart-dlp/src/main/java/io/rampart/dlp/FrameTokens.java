@@ -170,32 +170,37 @@ final class FrameTokens {
     return -1;
   }
 
-  private static int hexVal(char c) {
-    if (c >= '0' && c <= '9') {
-      return 1;
-    }
-    return (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') ? 1 : 0;
-  }
+  private static final long[] HEX = ScanState.charBits("0123456789abcdefABCDEF");
+  private static final long[] DIGIT = ScanState.charBits("0123456789");
 
   /** Parses an IPv6 address starting at {@code i}; returns the end consumed or {@code i}. */
   static int ipv6(ScanState st, int i) {
-    String s = st.s;
     int p = i;
     int groups = 0;
     boolean compressed = false;
     boolean longGroup = false;
-    boolean digit = false;
+    int digit = 0;
     int lastGroupEnd = i;
     while (p < st.n && groups < 9) {
-      int g = p;
-      while (p < st.n && p - g < 5 && hexVal(s.charAt(p)) == 1) {
-        digit |= isDigit(s.charAt(p));
-        p++;
-      }
-      int gl = p - g;
+      // up to five hex digits, straight-line (a short inner loop left C2 a loop predicate to
+      // trap on): h[k] = 1 while the chars from p to p + k are all hex
+      char c0 = st.at(p);
+      char c1 = st.at(p + 1);
+      char c2 = st.at(p + 2);
+      char c3 = st.at(p + 3);
+      char c4 = st.at(p + 4);
+      int h0 = ScanState.bit(HEX, c0);
+      int h1 = h0 & ScanState.bit(HEX, c1);
+      int h2 = h1 & ScanState.bit(HEX, c2);
+      int h3 = h2 & ScanState.bit(HEX, c3);
+      int h4 = h3 & ScanState.bit(HEX, c4);
+      int gl = h0 + h1 + h2 + h3 + h4;
       if (gl > 4) {
         return i;
       }
+      digit |= h0 & ScanState.bit(DIGIT, c0) | h1 & ScanState.bit(DIGIT, c1)
+          | h2 & ScanState.bit(DIGIT, c2) | h3 & ScanState.bit(DIGIT, c3);
+      p += gl;
       if (gl > 0) {
         groups++;
         longGroup |= gl >= 3;
@@ -208,7 +213,7 @@ final class FrameTokens {
         compressed = true;
         p += 2;
         lastGroupEnd = p;
-      } else if (st.at(p) == ':' && hexVal(st.at(p + 1)) == 1) {
+      } else if (st.at(p) == ':' && ScanState.bit(HEX, st.at(p + 1)) == 1) {
         p++;
       } else {
         break;
@@ -219,7 +224,7 @@ final class FrameTokens {
       return i;
     }
     boolean ok = compressed ? groups >= 2 && groups <= 7 && longGroup : groups == 8;
-    if (ok && digit) {
+    if (ok && digit != 0) {
       st.add(IP_ADDRESS, i, end, 0.7, 0.9, Lexicon.IP, 1, "ipv6");
       return end;
     }

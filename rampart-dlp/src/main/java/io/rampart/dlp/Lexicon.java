@@ -126,13 +126,14 @@ final class Lexicon {
   }
 
   /**
-   * Whether a word starting with the folded ASCII chars c0, c1 (0 when the word has one char) may
-   * have {@link #EAGER_BITS}; {@code capitalized} when the word starts with an upper-case letter.
+   * 1 when a word starting with the folded ASCII chars c0, c1 (0 when the word has one char) may
+   * have {@link #EAGER_BITS}, else 0; {@code capitalized} when the word starts with an upper-case
+   * letter. An int, not a boolean: the scanner ORs it with other conditions without branching.
    */
-  boolean mayBeEager(char c0, char c1, boolean capitalized) {
+  int eagerBit(char c0, char c1, boolean capitalized) {
     int p = c0 * 128 + c1;
-    long bit = 1L << p;
-    return (secretPrefix[p >>> 6] & bit) != 0 || capitalized && (capPrefix[p >>> 6] & bit) != 0;
+    int cap = capitalized ? 1 : 0;
+    return (int) (secretPrefix[p >>> 6] >>> p) & 1 | cap & (int) (capPrefix[p >>> 6] >>> p);
   }
 
   /** As {@link #lookup(CharSequence, int, int, int)}, on the scanner's char array. */

@@ -25,17 +25,44 @@ final class NumberDetectors {
     }
   }
 
+  // digits() runs at every digit run, so C2 compiles it with everything it inlines; its rare
+  // cases are tested through char sets (one branch for a class of chars, not one per char that
+  // warm-up may never have seen) and handled in methods of their own, compiled apart when cold.
+
+  /** Chars just before a digit run that join it to a preceding token ("v1.2", "a-1", "x/2"). */
+  private static final long[] JOINER = ScanState.charBits(".-_/");
+  /** Chars just after a digit run that need a closer look (see {@link #unusual}). */
+  private static final long[] FOLLOW = ScanState.charBits(ScanState.ALNUM, ":.-");
+  /** Currency signs and '#' before a digit run: an amount or an item number, not an ID. */
+  private static final long[] CURRENCY = ScanState.charBits("$\u20ac\u00a3#");
+
   static int digits(ScanState st, int i, Groups g) {
-    String s = st.s;
     char prev = st.at(i - 1);
-    if ((prev == '.' || prev == '-' || prev == '_' || prev == '/') && st.alnumAt(i - 2)) {
+    if ((ScanState.bit(JOINER, prev) & (st.alnumAt(i - 2) ? 1 : 0)) != 0) {
       return skipToken(st, i);
     }
+    int end = groups(st, i, g);
+    if ((ScanState.bit(FOLLOW, st.at(end)) | ScanState.bit(CURRENCY, prev)) != 0) {
+      int e = unusual(st, i, g, end, prev);
+      if (e >= 0) {
+        return e;
+      }
+    }
+    if (g.count > 1 || g.len(0) >= 9) {
+      match(st, g);
+    } else if (g.len(0) <= 5) {
+      Addresses.numbered(st, i, end);
+    }
+    return end;
+  }
+
+  /** Parses the digit groups from {@code i} into {@code g}; returns the end of the last one. */
+  private static int groups(ScanState st, int i, Groups g) {
     g.count = 0;
     int j = i;
     while (true) {
       int k = j;
-      while (k < st.n && isDigit(s.charAt(k))) {
+      while (isDigit(st.at(k))) { // at() is '\0' past the end: no end test to trap on
         k++;
       }
       g.gs[g.count] = j;
@@ -47,9 +74,15 @@ final class NumberDetectors {
         j = k + 1;
         continue;
       }
-      break;
+      return k;
     }
-    int end = g.ge[g.count - 1];
+  }
+
+  /**
+   * A run followed by a letter, ':', '.' or '-', or preceded by a currency sign: the end of what
+   * it consumed, or -1 when it is an ordinary number after all.
+   */
+  private static int unusual(ScanState st, int i, Groups g, int end, char prev) {
     char after = st.at(end);
     if (st.alnumAt(end) || after == ':') {
       return tail(st, i, g, end);
@@ -58,24 +91,22 @@ final class NumberDetectors {
       return skipToken(st, end);
     }
     if (after == '-' && isUpper(st.at(end + 1)) && !st.alnumAt(end + 2)) {
-      if (g.count == 1 && g.len(0) == 8) {
-        nif(st, i, end, end + 1);
-      }
-      return end + 2;
+      return dashLetter(st, i, g, end);
     }
-    if (prev == '$' || prev == '€' || prev == '£' || prev == '#') {
-      return end;
+    return ScanState.bit(CURRENCY, prev) != 0 ? end : -1;
+  }
+
+  /** "12345678-Z": a Spanish NIF when the run is one group of 8 digits. */
+  private static int dashLetter(ScanState st, int i, Groups g, int end) {
+    if (g.count == 1 && g.len(0) == 8) {
+      nif(st, i, end, end + 1);
     }
-    match(st, g);
-    if (g.count == 1 && g.len(0) <= 5) {
-      Addresses.numbered(st, i, end);
-    }
-    return end;
+    return end + 2;
   }
 
   private static int skipToken(ScanState st, int i) {
     int k = i;
-    while (k < st.n && (st.alnumAt(k) || st.s.charAt(k) == '.' && st.alnumAt(k + 1))) {
+    while (st.alnumAt(k) || st.at(k) == '.' && st.alnumAt(k + 1)) {
       k++;
     }
     return Math.max(k, i + 1);
@@ -103,11 +134,9 @@ final class NumberDetectors {
     }
   }
 
+  /** Several groups, or one of 9 digits or more: the layouts and checksums. */
   private static void match(ScanState st, Groups g) {
     int total = g.ge[g.count - 1] - g.gs[0];
-    if (g.count == 1 && total < 9) {
-      return;
-    }
     if (g.count == 4 && g.sep[0] == '.' && g.sep[1] == '.' && g.sep[2] == '.') {
       ipv4(st, g);
       return;
@@ -178,11 +207,8 @@ final class NumberDetectors {
         p = k + 1;
       } else if (c == ' ' && st.at(k + 1) == '(' || c == '(') {
         int open = c == '(' ? k : k + 1;
-        int close = open + 1;
-        while (close < st.n && isDigit(s.charAt(close)) && close - open <= 4) {
-          close++;
-        }
-        if (st.at(close) != ')' || close == open + 1) {
+        int close = areaCode(st, open);
+        if (close < 0) {
           break;
         }
         digits += close - open - 1;
@@ -200,6 +226,15 @@ final class NumberDetectors {
     double base = groups >= 2 || digits >= 10 ? 0.6 : 0.4;
     st.add(PHONE_NUMBER, i, end, base, 0.9, Lexicon.PHONE, 1, "phone-intl");
     return end;
+  }
+
+  /** "(20)" at {@code open} inside an international number: the index of ')', or -1. */
+  private static int areaCode(ScanState st, int open) {
+    int close = open + 1;
+    while (close < st.n && isDigit(st.a[close]) && close - open <= 4) {
+      close++;
+    }
+    return st.at(close) != ')' || close == open + 1 ? -1 : close;
   }
 
   /** "(206) 555-0143" style North American numbers. */

@@ -7,14 +7,18 @@ final class NumericRules {
   private NumericRules() {}
 
   static boolean tryMatch(ScanState st, NumberDetectors.Groups g, int a, int b) {
-    int n = b - a + 1;
-    int digits = 0;
-    for (int k = a; k <= b; k++) {
-      digits += g.len(k);
-    }
+    // groups are joined by one-char separators: no loop (and no loop check for C2 to trap on)
+    int digits = g.ge[b] - g.gs[a] - (b - a);
     if (digits < 9 || digits > 19) {
       return false;
     }
+    return layouts(st, g, a, b, digits);
+  }
+
+  /** The span [a, b] has 9 to 19 digits: which layout and checksum, if any, it fits. */
+  private static boolean layouts(ScanState st, NumberDetectors.Groups g, int a, int b,
+      int digits) {
+    int n = b - a + 1;
     char sep = n > 1 ? g.sep[a] : 0;
     boolean uniform = true;
     for (int k = a; k < b; k++) {

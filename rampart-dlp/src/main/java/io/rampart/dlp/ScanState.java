@@ -16,12 +16,49 @@ final class ScanState {
 
   ScanState(String s, char[] a) {
     this.s = s;
-    this.a = a;
+    this.a = a.length == 0 ? new char[1] : a; // at() reads a[0] for indexes outside the text
     this.n = s.length();
   }
 
+  // The helpers below are branch-free on purpose: C2 turns a branch that its profile never saw
+  // taken into a trap, and a trap in a helper inlined everywhere discards the big compiled method
+  // around it (text edges, the first non-ASCII letter): see docs/BENCHMARKS.md, DLP Round 5.
+
+  /** The char at {@code i}, or '\0' outside the text. */
   char at(int i) {
-    return i >= 0 && i < n ? a[i] : '\0';
+    int out = (i | (n - 1 - i)) >> 31; // -1 when i is outside [0, n), else 0
+    return (char) (a[i & ~out] & ~out);
+  }
+
+  /** One bit per char (1024 longs): a membership test without branches, see {@link #bit}. */
+  static long[] charBits(String members) {
+    return charBits(new long[1024], members);
+  }
+
+  /** {@code set} with {@code members} added. */
+  static long[] charBits(long[] set, String members) {
+    long[] bits = set.clone();
+    for (char c : members.toCharArray()) {
+      bits[c >>> 6] |= 1L << c;
+    }
+    return bits;
+  }
+
+  /** 1 when {@code c} is in {@code set} (made by {@link #charBits}), else 0. */
+  static int bit(long[] set, char c) {
+    return (int) (set[c >>> 6] >>> c) & 1;
+  }
+
+  /** ASCII letters and digits, and the chars above ASCII that are letters or digits. */
+  static final long[] ALNUM = new long[1024];
+
+  static {
+    for (int c = 0; c < 0x10000; c++) {
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || (c >= 0x80 && Character.isLetterOrDigit((char) c))) {
+        ALNUM[c >>> 6] |= 1L << c;
+      }
+    }
   }
 
   static boolean isDigit(char c) {
@@ -37,12 +74,11 @@ final class ScanState {
   }
 
   static boolean isAlnum(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-        || (c >= 0x80 && Character.isLetterOrDigit(c));
+    return bit(ALNUM, c) != 0;
   }
 
   boolean alnumAt(int i) {
-    return i >= 0 && i < n && isAlnum(a[i]);
+    return bit(ALNUM, at(i)) != 0; // at() is '\0' outside the text, not alphanumeric
   }
 
   // Context keywords of the words starting in [kwFrom, kwTo), in text order: filled on demand

@@ -44,7 +44,12 @@ final class SecretValues {
     if ((bits & Lexicon.STRONG_SECRET) == 0 || p != ke) {
       return ke;
     }
-    // prose: skip up to four lower-case filler words ("for admin to", "is now")
+    return prose(st, ke, p, aws);
+  }
+
+  /** "reset the password for admin to ...": skips up to four lower-case filler words. */
+  private static int prose(ScanState st, int ke, int p, boolean aws) {
+    String s = st.s;
     int t = p;
     for (int w = 0; w < 5 && t < st.n; w++) {
       while (t < st.n && s.charAt(t) == ' ') {
