@@ -1,5 +1,8 @@
 package io.rampart.guard;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -42,6 +45,32 @@ final class Engines {
           v[i] /= (float) Math.max(1e-9, Math.sqrt(n));
         }
         return v;
+      }
+    };
+  }
+
+  /** A head whose score is {@code bias} whatever the input (zero weights, unit scale). */
+  static Head constantHead(double bias) {
+    int dim = 16 + Features.size();
+    float[] zeros = new float[dim];
+    float[] ones = new float[dim];
+    Arrays.fill(ones, 1);
+    return new Head(zeros, bias, zeros, ones, new ObjectMapper().createObjectNode());
+  }
+
+  /** {@link #hashing()}, adding every text it embeds to {@code seen}. */
+  static Embedder recording(List<String> seen) {
+    Embedder inner = hashing();
+    return new Embedder() {
+      @Override
+      public int dimension() {
+        return inner.dimension();
+      }
+
+      @Override
+      public float[] embed(String text) {
+        seen.add(text);
+        return inner.embed(text);
       }
     };
   }

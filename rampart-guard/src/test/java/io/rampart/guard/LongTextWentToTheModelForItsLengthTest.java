@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -25,7 +24,7 @@ class LongTextWentToTheModelForItsLengthTest {
   private final List<String> seen = new ArrayList<>();
 
   private GuardEngine engine(double bias) {
-    return Engines.withModel(GuardConfig.defaults(), () -> recording(seen), () -> constantHead(bias));
+    return Engines.withModel(GuardConfig.defaults(), () -> Engines.recording(seen), () -> Engines.constantHead(bias));
   }
 
   @ParameterizedTest
@@ -139,27 +138,4 @@ class LongTextWentToTheModelForItsLengthTest {
     return root.toString();
   }
 
-  private static Head constantHead(double bias) {
-    int dim = 16 + Features.size();
-    float[] zeros = new float[dim];
-    float[] ones = new float[dim];
-    Arrays.fill(ones, 1);
-    return new Head(zeros, bias, zeros, ones, new ObjectMapper().createObjectNode());
-  }
-
-  private static Embedder recording(List<String> seen) {
-    Embedder inner = Engines.hashing();
-    return new Embedder() {
-      @Override
-      public int dimension() {
-        return inner.dimension();
-      }
-
-      @Override
-      public float[] embed(String text) {
-        seen.add(text);
-        return inner.embed(text);
-      }
-    };
-  }
 }
