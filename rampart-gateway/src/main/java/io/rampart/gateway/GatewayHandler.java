@@ -7,6 +7,7 @@ import io.rampart.core.event.EventDraft;
 import io.rampart.core.event.Outcome;
 import io.rampart.core.event.Severity;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -85,9 +86,14 @@ final class GatewayHandler extends Handler.Abstract {
 
   private Reply run(Request request, Exchange ex) {
     try {
-      ex.body = Bodies.read(Content.Source.asInputStream(request), request.getLength(),
-          MAX_BODY_BYTES);
-      return pipeline.get().handle(ex);
+      InputStream in = Content.Source.asInputStream(request);
+      ex.body = Bodies.read(in, request.getLength(), MAX_BODY_BYTES);
+      Reply reply = pipeline.get().handle(ex);
+      if (ex.body.length > MAX_BODY_BYTES && reply instanceof Reply.Full refused
+          && !OversizedBodies.discard(in)) {
+        return refused.withHeader("Connection", "close");
+      }
+      return reply;
     } catch (IOException e) {
       return Errors.status(ex, 400, "invalid_request_error", "body_unreadable",
           "request body could not be read");

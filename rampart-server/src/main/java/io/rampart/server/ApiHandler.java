@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.rampart.core.auth.ApiToken;
+import io.rampart.gateway.OversizedBodies;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -152,13 +153,13 @@ final class ApiHandler extends Handler.Abstract {
           "content-type: " + type + " (expected: application/json)");
     }
     long declared = request.getLength();
-    if (declared > maxBodyBytes) {
-      throw tooLarge();
-    }
     try (InputStream in = Request.asInputStream(request)) {
+      if (declared > maxBodyBytes) {
+        throw tooLarge(in);
+      }
       byte[] body = in.readNBytes(maxBodyBytes + 1);
       if (body.length > maxBodyBytes) {
-        throw tooLarge();
+        throw tooLarge(in);
       }
       request.setAttribute(BODY_READ, Boolean.TRUE);
       return body;
@@ -167,9 +168,12 @@ final class ApiHandler extends Handler.Abstract {
     }
   }
 
-  private ApiException tooLarge() {
+  private ApiException tooLarge(InputStream rest) {
+    Map<String, String> headers =
+        OversizedBodies.discard(rest) ? Map.of() : Map.of("Connection", "close");
     return new ApiException(ApiException.Kind.PAYLOAD_TOO_LARGE,
-        "body: larger than " + maxBodyBytes + " bytes (expected: at most " + maxBodyBytes + ")");
+        "body: larger than " + maxBodyBytes + " bytes (expected: at most " + maxBodyBytes + ")",
+        headers);
   }
 
   private Reply error(ApiException e) {

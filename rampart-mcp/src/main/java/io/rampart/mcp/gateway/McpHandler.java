@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import io.rampart.core.event.EventLog;
 import io.rampart.gateway.Caller;
 import io.rampart.gateway.CallerAuth;
+import io.rampart.gateway.OversizedBodies;
 import io.rampart.gateway.Quotas;
 import io.rampart.mcp.JsonRpcCodec;
 import io.rampart.mcp.JsonRpcError;
@@ -13,6 +14,7 @@ import io.rampart.mcp.JsonRpcException;
 import io.rampart.mcp.JsonRpcMessage;
 import io.rampart.mcp.JsonRpcPayload;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -195,16 +197,18 @@ final class McpHandler extends Handler.Abstract {
           "send JSON-RPC as application/json"));
     }
     byte[] body;
+    InputStream in = Content.Source.asInputStream(request);
     try {
-      body = Content.Source.asInputStream(request).readNBytes(config.maxMessageBytes() + 1);
+      body = in.readNBytes(config.maxMessageBytes() + 1);
     } catch (IOException e) {
       return new Body(null, refuse(http, "(invalid)", 400, "error", "body_unreadable",
           "body unreadable"));
     }
     if (body.length > config.maxMessageBytes()) {
-      return new Body(null, refuse(http, "(invalid)", 413, "blocked", "body_too_large",
-          "message larger than " + config.maxMessageBytes() + " bytes (expected: at most that)")
-          .with("Connection", "close"));
+      Reply.Full refused = refuse(http, "(invalid)", 413, "blocked", "body_too_large",
+          "message larger than " + config.maxMessageBytes() + " bytes (expected: at most that)");
+      return new Body(null, OversizedBodies.discard(in)
+          ? refused : refused.with("Connection", "close"));
     }
     return new Body(body, null);
   }
