@@ -3,6 +3,7 @@ package io.rampart.gateway;
 import static java.util.Objects.requireNonNull;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.rampart.core.event.AuditQueue;
 import io.rampart.core.event.EventDraft;
 import io.rampart.core.event.Outcome;
 import io.rampart.core.event.Severity;

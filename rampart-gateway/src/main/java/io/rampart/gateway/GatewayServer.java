@@ -3,6 +3,7 @@ package io.rampart.gateway;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rampart.core.event.AuditQueue;
 import io.rampart.dlp.PseudonymSession;
 import java.net.URI;
 import java.util.concurrent.atomic.AtomicReference;
@@ -41,7 +42,7 @@ public final class GatewayServer implements AutoCloseable {
     this.jetty = new Server(GatewayThreads.pool("rampart-gateway"));
     this.connector = Listener.connector(jetty, config);
     jetty.addConnector(connector);
-    this.audit = new AuditQueue(services.events(), AuditQueue.CAPACITY);
+    this.audit = AuditQueue.create(services.events(), "rampart-gateway-audit");
     jetty.setHandler(new GatewayHandler(pipeline::get, config.maxInFlight(), audit,
         services.meters()));
     warmUp(services);

@@ -1,7 +1,7 @@
 package io.rampart.mcp.gateway;
 
+import io.rampart.core.event.AuditQueue;
 import io.rampart.core.event.EventDraft;
-import io.rampart.core.event.EventLog;
 import io.rampart.core.event.Outcome;
 import io.rampart.core.event.Severity;
 import java.util.ArrayList;
@@ -10,16 +10,37 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Writes one {@code mcp.request} event per call: who, which server, method, tool, decision. */
+/**
+ * Builds one {@code mcp.request} event per call (who, which server, method, tool, decision) and
+ * hands them to the {@link AuditQueue}, which commits them off the request path.
+ */
 final class McpEvents {
   private static final Logger LOG = LoggerFactory.getLogger(McpEvents.class);
 
   private McpEvents() {}
 
-  static void append(EventLog events, String principal, String server, int status,
+  /**
+   * Submits the events of one reservation (see {@link AuditQueue#reserve}); a failure to build
+   * them ends the reservation and is logged, never thrown at the request.
+   */
+  static void submit(AuditQueue audit, String principal, String server, int status,
+      long startNanos, List<Call> calls) {
+    List<EventDraft> drafts;
+    try {
+      drafts = drafts(principal, server, status, startNanos, calls);
+    } catch (RuntimeException e) {
+      audit.abandon();
+      LOG.error("mcp.request events could not be built", e);
+      return;
+    }
+    // empty for an accepted legacy POST: its messages are recorded when they are handled
+    audit.submit(drafts);
+  }
+
+  static List<EventDraft> drafts(String principal, String server, int status,
       long startNanos, List<Call> calls) {
     if (calls.isEmpty()) {
-      return; // an accepted legacy POST: its messages are recorded when they are handled
+      return List.of();
     }
     double latencyMs = (System.nanoTime() - startNanos) / 1_000L / 1000.0;
     List<EventDraft> drafts = new ArrayList<>(calls.size());
@@ -67,10 +88,6 @@ final class McpEvents {
       }
       drafts.add(b.build());
     }
-    try {
-      events.appendAll(drafts);
-    } catch (RuntimeException e) {
-      LOG.error("mcp.request events could not be written", e);
-    }
+    return drafts;
   }
 }

@@ -3,7 +3,7 @@ package io.rampart.mcp.gateway;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.node.NullNode;
-import io.rampart.core.event.EventLog;
+import io.rampart.core.event.AuditQueue;
 import io.rampart.gateway.Caller;
 import io.rampart.gateway.CallerAuth;
 import io.rampart.gateway.OversizedBodies;
@@ -50,7 +50,7 @@ final class McpHandler extends Handler.Abstract {
   private final SseRoutes sseRoutes;
   private final Relay relay;
   private final JsonRpcCodec codec;
-  private final EventLog events;
+  private final AuditQueue audit;
   private final Semaphore inFlight;
   private final SessionOwners sessions;
 
@@ -61,7 +61,7 @@ final class McpHandler extends Handler.Abstract {
    */
   McpHandler(McpGatewayConfig config, CallerAuth auth, Quotas quotas, MessagePolicy policy,
       McpUpstream upstream, SessionBridge stdio, SessionBridge sse, SseClients sseClients,
-      JsonRpcCodec codec, EventLog events, Semaphore inFlight, SessionOwners sessions) {
+      JsonRpcCodec codec, AuditQueue audit, Semaphore inFlight, SessionOwners sessions) {
     this.config = requireNonNull(config, "config");
     this.auth = requireNonNull(auth, "auth");
     this.quotas = requireNonNull(quotas, "quotas");
@@ -70,12 +70,12 @@ final class McpHandler extends Handler.Abstract {
     this.stdio = requireNonNull(stdio, "stdio");
     this.sse = requireNonNull(sse, "sse");
     this.codec = requireNonNull(codec, "codec");
-    this.events = requireNonNull(events, "events");
+    this.audit = requireNonNull(audit, "audit");
     this.relay = new Relay(codec, policy, config.maxMessageBytes());
     this.inFlight = requireNonNull(inFlight, "inFlight");
     this.sessions = requireNonNull(sessions, "sessions");
     this.sseRoutes = new SseRoutes(this, requireNonNull(sseClients, "sseClients"), inFlight,
-        events);
+        audit);
   }
 
   /** What one HTTP request did, for its events. */
@@ -101,8 +101,10 @@ final class McpHandler extends Handler.Abstract {
       reply = admitted ? route(request, http) : refuse(http, request.getMethod(), 503, "shed",
           "overloaded", "the MCP gateway is at capacity; retry shortly")
           .with("Retry-After", "1").with("Connection", "close");
+      // before the answer leaves, so that an API read after it waits for these events
+      audit.reserve();
       int status = ReplyWriter.write(reply, response, callback, http);
-      McpEvents.append(events, http.principal, http.server, status, http.start, http.calls);
+      McpEvents.submit(audit, http.principal, http.server, status, http.start, http.calls);
     } finally {
       if (admitted) {
         inFlight.release();

@@ -1,6 +1,6 @@
 package io.rampart.mcp.gateway;
 
-import io.rampart.core.event.EventLog;
+import io.rampart.core.event.AuditQueue;
 import io.rampart.gateway.Caller;
 import java.io.IOException;
 import java.util.Optional;
@@ -23,13 +23,13 @@ final class SseRoutes {
   private final McpHandler handler;
   private final SseClients sseClients;
   private final Semaphore inFlight;
-  private final EventLog events;
+  private final AuditQueue audit;
 
-  SseRoutes(McpHandler handler, SseClients sseClients, Semaphore inFlight, EventLog events) {
+  SseRoutes(McpHandler handler, SseClients sseClients, Semaphore inFlight, AuditQueue audit) {
     this.handler = handler;
     this.sseClients = sseClients;
     this.inFlight = inFlight;
-    this.events = events;
+    this.audit = audit;
   }
 
   /** {@code GET <endpoint>/sse} opens a session; {@code POST <endpoint>/messages} feeds it. */
@@ -96,7 +96,8 @@ final class SseRoutes {
         });
         sseClients.deliver(s.get(), Reply.Full.empty(500), async.calls);
       } finally {
-        McpEvents.append(events, async.principal, async.server, status, async.start,
+        audit.reserve();
+        McpEvents.submit(audit, async.principal, async.server, status, async.start,
             async.calls);
         inFlight.release();
       }
@@ -133,7 +134,8 @@ final class SseRoutes {
       c.errorCode = "upstream_failure";
       LOG.debug("GET stream of server {}: {}", server.name(), e.toString());
     }
-    McpEvents.append(events, http.principal, http.server, status, http.start, http.calls);
+    audit.reserve();
+    McpEvents.submit(audit, http.principal, http.server, status, http.start, http.calls);
   }
 
   /** A legacy caller went away: its session with the server ends too (best effort). */

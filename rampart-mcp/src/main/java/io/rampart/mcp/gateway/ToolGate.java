@@ -14,6 +14,9 @@ import io.rampart.guard.Verdict;
 import io.rampart.mcp.PinComparison;
 import io.rampart.mcp.ToolPin;
 import io.rampart.mcp.ToolPinStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -50,11 +53,22 @@ final class ToolGate {
       new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Boolean> poisonCache = new ConcurrentHashMap<>();
   private final Set<String> reported = ConcurrentHashMap.newKeySet();
+  // Definitions found approved in the store, until when that answer is reused. A store lookup
+  // per tools/call was a third of the MCP gateway's added latency with the embedded database.
+  // Only approvals are remembered: a refusal is looked up again on every call, so an approval
+  // (here or by `rampart mcp approve` in another process) applies to the next call. What can
+  // go stale is an approval withdrawn elsewhere (a pin removed or replaced), for at most
+  // APPROVAL_TTL; a change of the tool itself is seen at its next listing, as before.
+  static final Duration APPROVAL_TTL = Duration.ofSeconds(2);
+  private static final int MAX_APPROVALS = 10_000;
+  private final ConcurrentHashMap<ToolPin, Instant> approvedUntil = new ConcurrentHashMap<>();
+  private final Clock clock;
 
-  ToolGate(ToolPinStore pins, GuardEngine guard, EventLog events) {
+  ToolGate(ToolPinStore pins, GuardEngine guard, EventLog events, Clock clock) {
     this.pins = requireNonNull(pins, "pins");
     this.guard = requireNonNull(guard, "guard");
     this.events = requireNonNull(events, "events");
+    this.clock = requireNonNull(clock, "clock");
   }
 
   /** Judges one element of a {@code tools/list} result and remembers it for later calls. */
@@ -125,10 +139,23 @@ final class ToolGate {
     if (!server.policy().pinTools()) {
       return Status.OK;
     }
+    Instant now = clock.instant();
+    Instant until = approvedUntil.get(s.pin());
+    if (until != null && now.isBefore(until)) {
+      return Status.OK;
+    }
     try {
       boolean approved = pins.find(server.name(), tool)
           .map(p -> p.sha256().equals(s.pin().sha256())).orElse(false);
-      return approved ? Status.OK : changed(s.pin());
+      if (!approved) {
+        approvedUntil.remove(s.pin());
+        return changed(s.pin());
+      }
+      if (approvedUntil.size() >= MAX_APPROVALS) {
+        approvedUntil.clear();
+      }
+      approvedUntil.put(s.pin(), now.plus(APPROVAL_TTL));
+      return Status.OK;
     } catch (RuntimeException e) {
       LOG.error("tool pin store failed for {}/{}", server.name(), tool, e);
       return new Status(Optional.of("mcp.tool.pin-store-failure"), "tool " + tool

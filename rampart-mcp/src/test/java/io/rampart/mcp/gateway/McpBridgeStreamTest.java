@@ -1,5 +1,6 @@
 package io.rampart.mcp.gateway;
 
+import io.rampart.core.event.InMemoryEventLog;
 import static io.rampart.mcp.gateway.McpHarness.call;
 import static io.rampart.mcp.gateway.McpHarness.rpc;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.Test;
  * principal may listen.
  */
 class McpBridgeStreamTest {
-  final InMemoryEvents events = new InMemoryEvents();
+  final InMemoryEventLog events = new InMemoryEventLog();
   final HttpClient client = new HttpClient();
   McpGatewayServer gateway;
 

@@ -1,5 +1,6 @@
 package io.rampart.mcp.gateway;
 
+import io.rampart.core.event.InMemoryEventLog;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rampart.core.Secret;
 import io.rampart.dlp.DlpEngine;
@@ -35,7 +36,7 @@ final class McpHarness implements AutoCloseable {
       GuardEngine.create(GuardConfig.builder().model(GuardConfig.ModelMode.DISABLED).build());
 
   final FakeMcpUpstream upstream = new FakeMcpUpstream();
-  final InMemoryEvents events = new InMemoryEvents();
+  final InMemoryEventLog events = new InMemoryEventLog();
   final ToolPinStore pins;
   final McpGatewayServer gateway;
   final HttpClient client = new HttpClient();

@@ -1,5 +1,6 @@
 package io.rampart.mcp.gateway;
 
+import io.rampart.core.event.InMemoryEventLog;
 import io.rampart.core.config.ConfigLoader;
 import io.rampart.core.config.RampartConfig;
 import io.rampart.core.config.StorageConfig;
@@ -46,7 +47,7 @@ public final class McpQuickstartLatencyBench {
       System.out.printf("guard model tier: %s%n", guardConfig.model());
       Database db = Database.open(StorageConfig.DEFAULT, data.resolve("data"));
       io.rampart.core.event.EventLog events = h2 ? JdbcEventLog.create(db, Clock.systemUTC())
-          : new InMemoryEvents();
+          : new InMemoryEventLog();
       io.rampart.mcp.ToolPinStore pins = h2
           ? JdbcToolPinStore.create(db.dataSource(), Clock.systemUTC())
           : io.rampart.mcp.ToolPinStore.inMemory();

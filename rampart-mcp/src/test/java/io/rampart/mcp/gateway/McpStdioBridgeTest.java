@@ -1,5 +1,6 @@
 package io.rampart.mcp.gateway;
 
+import io.rampart.core.event.InMemoryEventLog;
 import static io.rampart.mcp.gateway.McpHarness.rpc;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /** A stdio MCP server (the scanner tests' FakeMcpServer, a child JVM) behind the gateway. */
 class McpStdioBridgeTest {
-  final InMemoryEvents events = new InMemoryEvents();
+  final InMemoryEventLog events = new InMemoryEventLog();
   final HttpClient client = new HttpClient();
   McpGatewayServer gateway;
 

@@ -1,5 +1,6 @@
 package io.rampart.mcp.gateway;
 
+import io.rampart.core.event.InMemoryEventLog;
 import io.rampart.core.storage.TestClock;
 import static io.rampart.mcp.gateway.McpHarness.rpc;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -124,7 +125,7 @@ class StdioReaperTest {
         .server(server("benign"))
         .stdio(new StdioLimits(Duration.ofMinutes(10), 1, Duration.ofSeconds(5)))
         .apiKey(ApiKeyConfig.builder("alice").key(Secret.of(McpHarness.ALICE)).build()).build();
-    gateway = McpGatewayServer.create(config, new McpGatewayServices(new InMemoryEvents(),
+    gateway = McpGatewayServer.create(config, new McpGatewayServices(new InMemoryEventLog(),
         McpHarness.DLP, McpHarness.GUARD, ToolPinStore.inMemory(), McpAuthorizer.fromConfig(),
         clock)).start();
     client.start();

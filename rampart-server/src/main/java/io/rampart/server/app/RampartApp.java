@@ -124,8 +124,10 @@ public final class RampartApp implements AutoCloseable {
       assessments = AssessmentScheduler.start(config.extension(AssessmentsSection.INSTANCE),
           AssessmentService.create(services.inventory(), services.eventLog(),
               Discovery.create(clock), services.catalog()), clock);
-      // the gateway writes its events off the request path; API reads wait for them
+      // both gateways write their events off the request path; API reads wait for them
       java.util.concurrent.atomic.AtomicReference<GatewayServer> live =
+          new java.util.concurrent.atomic.AtomicReference<>();
+      java.util.concurrent.atomic.AtomicReference<McpGatewayServer> liveMcp =
           new java.util.concurrent.atomic.AtomicReference<>();
       PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       new JvmMemoryMetrics().bindTo(metrics);
@@ -146,6 +148,10 @@ public final class RampartApp implements AutoCloseable {
                 GatewayServer g = live.get();
                 if (g != null) {
                   g.flushEvents(FLUSH_MILLIS);
+                }
+                McpGatewayServer m = liveMcp.get();
+                if (m != null) {
+                  m.flushEvents(FLUSH_MILLIS);
                 }
               }))
               .tokens(services.tokens())
@@ -187,6 +193,7 @@ public final class RampartApp implements AutoCloseable {
       if (mcpConfig.enabled()) {
         mcpGateway = McpGatewayServer.create(mcpConfig, McpGatewayServices.of(
             services.eventLog(), DlpEngine.create(), guard, pins)).start();
+        liveMcp.set(mcpGateway);
         log.info("Rampart MCP gateway listening on {}", mcpGateway.url());
       }
       retention = RetentionScheduler.start(services.eventLog(), config.events(), clock);

@@ -1,17 +1,12 @@
-package io.rampart.mcp.gateway;
+package io.rampart.core.event;
 
-import io.rampart.core.event.Event;
-import io.rampart.core.event.EventDraft;
-import io.rampart.core.event.EventLog;
-import io.rampart.core.event.EventPage;
-import io.rampart.core.event.EventQuery;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
 /** An {@link EventLog} in a list; {@link #await} waits (without sleeping) for appends. */
-final class InMemoryEvents implements EventLog {
+public class InMemoryEventLog implements EventLog {
   private final List<Event> events = new ArrayList<>();
 
   @Override
@@ -23,7 +18,7 @@ final class InMemoryEvents implements EventLog {
   }
 
   /** The first {@code n} events of {@code type}, waiting up to five seconds for them. */
-  synchronized List<Event> await(String type, int n) throws InterruptedException {
+  public synchronized List<Event> await(String type, int n) throws InterruptedException {
     long deadline = System.nanoTime() + 5_000_000_000L;
     while (of(type).size() < n) {
       long left = deadline - System.nanoTime();
@@ -35,8 +30,13 @@ final class InMemoryEvents implements EventLog {
     return of(type).subList(0, n);
   }
 
-  synchronized List<Event> of(String type) {
+  public synchronized List<Event> of(String type) {
     return events.stream().filter(e -> e.type().equals(type)).toList();
+  }
+
+  /** Every event appended so far. */
+  public synchronized List<Event> all() {
+    return List.copyOf(events);
   }
 
   @Override

@@ -1,9 +1,7 @@
-package io.rampart.gateway;
+package io.rampart.core.event;
 
 import static java.util.Objects.requireNonNull;
 
-import io.rampart.core.event.EventDraft;
-import io.rampart.core.event.EventLog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -13,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes {@code gateway.request} events off the request path: a request hands its event to a
+ * Writes audit events ({@code gateway.request}, {@code mcp.request}) off the request path: a request hands its event to a
  * bounded queue and is done; one writer thread appends what has queued up as one
  * {@link EventLog#appendAll} (one durable commit for many requests). A full queue blocks the
  * request that would overflow it (back-pressure), so no event is ever dropped for lack of room;
@@ -21,9 +19,10 @@ import org.slf4j.LoggerFactory;
  * capacity), and {@link #close} writes everything queued. {@link #flush} waits until what was
  * queued before it is committed, for readers that must see every answered request's event.
  */
-final class AuditQueue implements AutoCloseable {
+public final class AuditQueue implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AuditQueue.class);
-  static final int CAPACITY = 8192;
+  /** The default number of events that may wait before a submit blocks. */
+  public static final int CAPACITY = 8192;
   private static final int MAX_BATCH = 512;
   // Each commit costs the database a chunk write whatever its size (H2 with WRITE_DELAY=0:
   // measured 14% of the gateway's CPU samples at 1,000 req/s with a 5 ms linger, about five
@@ -31,42 +30,61 @@ final class AuditQueue implements AutoCloseable {
   // only the moment an event becomes visible, and readers that must see it call flush, which
   // cuts the linger short.
   static final long LINGER_NANOS = 50_000_000L;
-  private static final EventDraft STOP = EventDraft.builder("gateway.audit.stop").build();
-  private static final EventDraft FLUSH = EventDraft.builder("gateway.audit.flush").build();
+  // markers, told apart by identity
+  private static final List<EventDraft> STOP = List.of(EventDraft.builder("audit.stop").build());
+  private static final List<EventDraft> FLUSH = List.of(EventDraft.builder("audit.flush").build());
 
   private final EventLog events;
-  private final BlockingQueue<EventDraft> queue;
+  // one entry per reservation: the events of one request (one, or one per JSON-RPC message)
+  private final BlockingQueue<List<EventDraft>> queue;
   private final Thread writer;
   private final long lingerNanos;
   private final Object progress = new Object();
-  // guarded by progress: events taken from the queue and handed to the log (or given up on)
+  // guarded by progress: reservations whose events were handed to the log (or given up on)
   private long written;
   private long submitted;
   private volatile boolean closed;
 
   AuditQueue(EventLog events, int capacity) {
-    this(events, capacity, LINGER_NANOS);
+    this(events, capacity, LINGER_NANOS, "rampart-audit");
   }
 
   AuditQueue(EventLog events, int capacity, long lingerNanos) {
+    this(events, capacity, lingerNanos, "rampart-audit");
+  }
+
+  private AuditQueue(EventLog events, int capacity, long lingerNanos, String name) {
+    if (capacity < 1) {
+      throw new IllegalArgumentException("capacity: " + capacity + " (expected: at least 1)");
+    }
     this.lingerNanos = lingerNanos;
     this.events = requireNonNull(events, "events");
     this.queue = new ArrayBlockingQueue<>(capacity);
-    this.writer = Thread.ofPlatform().name("rampart-gateway-audit").daemon().start(this::run);
+    this.writer = Thread.ofPlatform().name(requireNonNull(name, "name")).daemon()
+        .start(this::run);
   }
 
   /**
-   * Announces an event that {@link #submit} or {@link #abandon} will follow, before the request's
-   * answer is written, so that a {@link #flush} after the answer arrived waits for its event.
+   * A queue in front of {@code events} with the default capacity and linger; {@code name} names
+   * its writer thread (for thread dumps and profiles).
    */
-  void reserve() {
+  public static AuditQueue create(EventLog events, String name) {
+    return new AuditQueue(events, CAPACITY, LINGER_NANOS, name);
+  }
+
+  /**
+   * Announces the events of one request, which one {@link #submit} or {@link #abandon} will
+   * follow, before the request's answer is written, so that a {@link #flush} after the answer
+   * arrived waits for them.
+   */
+  public void reserve() {
     synchronized (progress) {
       submitted++;
     }
   }
 
-  /** A reserved event that will not come (its draft could not be built). */
-  void abandon() {
+  /** A reservation whose events will not come (none, or they could not be built). */
+  public void abandon() {
     synchronized (progress) {
       written++;
       progress.notifyAll();
@@ -74,24 +92,36 @@ final class AuditQueue implements AutoCloseable {
   }
 
   /** Queues one reserved event; blocks while the queue is full. After {@link #close}, writes it now. */
-  void submit(EventDraft draft) {
-    requireNonNull(draft, "draft");
+  public void submit(EventDraft draft) {
+    submit(List.of(requireNonNull(draft, "draft")));
+  }
+
+  /**
+   * Queues the events of one reservation, committed together; blocks while the queue is full.
+   * After {@link #close}, writes them now.
+   */
+  public void submit(List<EventDraft> drafts) {
+    List<EventDraft> group = List.copyOf(requireNonNull(drafts, "drafts"));
+    if (group.isEmpty()) {
+      abandon();
+      return;
+    }
     if (closed) {
-      append(List.of(draft));
+      append(group);
       abandon();
       return;
     }
     try {
-      queue.put(draft);
+      queue.put(group);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      append(List.of(draft)); // the event still gets written, on this thread
+      append(group); // the events still get written, on this thread
       abandon();
     }
   }
 
   /** Waits (up to {@code timeoutMillis}) until every event submitted before this call is written. */
-  boolean flush(long timeoutMillis) {
+  public boolean flush(long timeoutMillis) {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
     synchronized (progress) {
       long target = submitted;
@@ -116,7 +146,7 @@ final class AuditQueue implements AutoCloseable {
   }
 
   private void run() {
-    List<EventDraft> batch = new ArrayList<>(MAX_BATCH);
+    List<List<EventDraft>> batch = new ArrayList<>(MAX_BATCH);
     while (true) {
       try {
         batch.add(queue.take());
@@ -127,7 +157,7 @@ final class AuditQueue implements AutoCloseable {
       boolean stop = batch.removeIf(d -> d == STOP);
       batch.removeIf(d -> d == FLUSH);
       if (!batch.isEmpty()) {
-        append(batch);
+        append(flatten(batch));
         synchronized (progress) {
           written += batch.size();
           progress.notifyAll();
@@ -140,9 +170,18 @@ final class AuditQueue implements AutoCloseable {
     }
   }
 
+  private static List<EventDraft> flatten(List<List<EventDraft>> groups) {
+    if (groups.size() == 1) {
+      return groups.getFirst();
+    }
+    List<EventDraft> all = new ArrayList<>(groups.size() + 8);
+    groups.forEach(all::addAll);
+    return all;
+  }
+
   // Waits up to LINGER for company, so that many events share one commit; a STOP or FLUSH
   // marker ends the wait.
-  private void linger(List<EventDraft> batch) {
+  private void linger(List<List<EventDraft>> batch) {
     long deadline = System.nanoTime() + lingerNanos;
     queue.drainTo(batch, MAX_BATCH - batch.size());
     while (batch.size() < MAX_BATCH && batch.getLast() != STOP && batch.getLast() != FLUSH) {
@@ -151,7 +190,7 @@ final class AuditQueue implements AutoCloseable {
         return;
       }
       try {
-        EventDraft next = queue.poll(left, TimeUnit.NANOSECONDS);
+        List<EventDraft> next = queue.poll(left, TimeUnit.NANOSECONDS);
         if (next == null) {
           return;
         }
@@ -168,7 +207,7 @@ final class AuditQueue implements AutoCloseable {
       events.appendAll(batch);
     } catch (RuntimeException e) {
       if (batch.size() == 1) {
-        LOG.error("gateway.request event could not be written", e);
+        LOG.error("{} event could not be written", batch.getFirst().type(), e);
         return;
       }
       // one bad event must not cost its neighbours theirs
@@ -190,11 +229,11 @@ final class AuditQueue implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     // a submit that raced with close may have queued after the writer's last batch
-    List<EventDraft> rest = new ArrayList<>();
+    List<List<EventDraft>> rest = new ArrayList<>();
     queue.drainTo(rest);
     rest.removeIf(d -> d == STOP || d == FLUSH);
     if (!rest.isEmpty()) {
-      append(rest);
+      append(flatten(rest));
       synchronized (progress) {
         written += rest.size();
         progress.notifyAll();

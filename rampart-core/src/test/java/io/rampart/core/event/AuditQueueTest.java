@@ -1,9 +1,7 @@
-package io.rampart.gateway;
+package io.rampart.core.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rampart.core.event.Event;
-import io.rampart.core.event.EventDraft;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -164,5 +162,30 @@ class AuditQueueTest {
     submit(q, "gateway.request");
     assertThat(log.all()).hasSize(101);
     assertThat(q.flush(1_000)).isTrue();
+  }
+
+  @Test
+  void theEventsOfOneReservationAreWrittenTogetherBeforeFlushReturns() {
+    GatedLog log = new GatedLog();
+    try (AuditQueue q = new AuditQueue(log, 16)) {
+      q.reserve();
+      q.submit(List.of(event("mcp.request"), event("mcp.request"), event("mcp.request")));
+      assertThat(q.flush(20)).as("the log has not written yet").isFalse();
+      log.gate.countDown();
+      assertThat(q.flush(5_000)).isTrue();
+      assertThat(log.all()).hasSize(3);
+      assertThat(log.batchSizes).containsExactly(3);
+    }
+  }
+
+  @Test
+  void anEmptyReservationDoesNotHoldUpFlush() {
+    InMemoryEventLog log = new InMemoryEventLog();
+    try (AuditQueue q = new AuditQueue(log, 16, TimeUnit.HOURS.toNanos(1))) {
+      q.reserve();
+      q.submit(List.of());
+      assertThat(q.flush(5_000)).isTrue();
+      assertThat(log.all()).isEmpty();
+    }
   }
 }
