@@ -20,6 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -240,7 +242,7 @@ final class McpHandler extends Handler.Abstract {
       return relay.failed(in.pending(), "the MCP server is unavailable");
     }
     bind(answer, caller);
-    return relay.relay(answer, caller, server, in.pending());
+    return relay.relay(answer, caller, server, in.pending(), back(server, session(headers, answer)));
   }
 
   private Reply pass(Request request, Http http, Caller caller, McpServerConfig server,
@@ -269,7 +271,8 @@ final class McpHandler extends Handler.Abstract {
       c.decision = "error";
       c.errorCode = "upstream_status_" + answer.status();
     }
-    return relay.relay(answer, caller, server, new LinkedHashMap<>());
+    return relay.relay(answer, caller, server, new LinkedHashMap<>(),
+        back(server, session(request.getHeaders(), answer)));
   }
 
   McpUpstream.Answer send(McpServerConfig server, String method, HttpFields headers,
@@ -283,8 +286,34 @@ final class McpHandler extends Handler.Abstract {
   }
 
   /** A server's GET stream, relayed as any GET is (nothing pending, so stray answers drop). */
-  Reply relayStream(McpUpstream.Answer answer, Caller caller, McpServerConfig server) {
-    return relay.relay(answer, caller, server, new LinkedHashMap<>());
+  Reply relayStream(McpUpstream.Answer answer, Caller caller, McpServerConfig server,
+      String session) {
+    return relay.relay(answer, caller, server, new LinkedHashMap<>(), back(server, session));
+  }
+
+  private static @Nullable String session(HttpFields request, McpUpstream.Answer answer) {
+    String issued = answer.headers().get("mcp-session-id");
+    return issued != null ? issued : request.get("mcp-session-id");
+  }
+
+  /**
+   * Sends a message to a server session, on a thread of its own: the caller's stream, which is
+   * being read when a server request is refused, must not wait for the server's acknowledgement
+   * (a bridged stdio server answers on that very stream).
+   */
+  private Consumer<JsonRpcMessage> back(McpServerConfig server, @Nullable String session) {
+    return m -> Thread.ofVirtual().name("rampart-mcp-answer").start(() -> {
+      HttpFields.Mutable h = HttpFields.build().put("Content-Type", "application/json")
+          .put("Accept", "application/json, text/event-stream");
+      if (session != null) {
+        h.put("Mcp-Session-Id", session);
+      }
+      try (var body = send(server, "POST", h, codec.encode(m)).body()) {
+        body.transferTo(java.io.OutputStream.nullOutputStream());
+      } catch (IOException | RuntimeException e) {
+        LOG.warn("server {}: an answer could not be sent to it: {}", server.name(), e.toString());
+      }
+    });
   }
 
   /** A server session that ended: no longer bound to a principal. */

@@ -10,6 +10,7 @@ import io.rampart.gateway.Quotas;
 import io.rampart.mcp.JsonRpcMessage;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -103,10 +104,11 @@ final class MessagePolicy {
   /**
    * A message from the server on its way to the caller. {@code pending} maps request ids (as
    * JSON text) to their calls; a response to an id the gateway did not forward is dropped, so
-   * nothing unfiltered can slip through on a resumed stream. Empty means drop.
+   * nothing unfiltered can slip through on a resumed stream. Empty means drop; a server request
+   * that is dropped is answered with an error through {@code back}.
    */
   Optional<JsonRpcMessage> fromServer(Caller caller, McpServerConfig server, JsonRpcMessage m,
-      Map<String, Call> pending) {
+      Map<String, Call> pending, Consumer<JsonRpcMessage> back) {
     return switch (m) {
       case JsonRpcMessage.Response r -> {
         Call call = pending.get(r.id().toString());
@@ -125,7 +127,7 @@ final class MessagePolicy {
         yield Optional.of(e);
       }
       case JsonRpcMessage.Request q when q.method().equals("sampling/createMessage") ->
-          sampling(server, q);
+          sampling(server, q, back);
       default -> Optional.of(m); // other server requests (elicitation, roots) and notifications
     };
   }
@@ -133,9 +135,10 @@ final class MessagePolicy {
   /**
    * A server asking the caller's model to sample: its messages reach the model as a tool result
    * does, so they get the same DLP and indirect-injection checks; a block drops the request
-   * (the server gets no answer from the caller; a bridged one is answered by its timeout).
+   * and the server gets an error answer in the caller's stead, so it does not wait for one.
    */
-  private Optional<JsonRpcMessage> sampling(McpServerConfig server, JsonRpcMessage.Request q) {
+  private Optional<JsonRpcMessage> sampling(McpServerConfig server, JsonRpcMessage.Request q,
+      Consumer<JsonRpcMessage> back) {
     JsonNode params = q.params().orElse(null);
     if (params == null || !params.isContainerNode()) {
       return Optional.of(q);
@@ -148,8 +151,15 @@ final class MessagePolicy {
       b = inspector.guardRetrieved(params, "sampling", call, policy.failOpen());
     }
     if (b.isPresent()) {
-      LOG.warn("server {}: a sampling request was dropped by rule {}", server.name(),
+      LOG.warn("server {}: a sampling request was refused by rule {}", server.name(),
           b.get().rule());
+      try {
+        back.accept(McpErrors.refuse(q.id(), b.get().rule(), "sampling request refused by rule "
+            + b.get().rule() + ": " + b.get().message()));
+      } catch (RuntimeException e) {
+        LOG.warn("server {}: the refusal of its sampling request could not be sent: {}",
+            server.name(), e.toString());
+      }
       return Optional.empty();
     }
     return Optional.of(q);

@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,8 +45,13 @@ final class Relay {
     this.maxBytes = maxBytes;
   }
 
+  /**
+   * The server's answer, with policy applied, for the caller. {@code back} sends a message to
+   * the same server session (an error answer to a server request the gateway refused, so the
+   * server does not wait for it).
+   */
   Reply relay(McpUpstream.Answer answer, Caller caller, McpServerConfig server,
-      Map<String, Call> pending) {
+      Map<String, Call> pending, Consumer<JsonRpcMessage> back) {
     Map<String, String> headers = new LinkedHashMap<>();
     String session = answer.headers().get("mcp-session-id");
     if (session != null) {
@@ -64,7 +70,7 @@ final class Relay {
     }
     if (status == 200 && ct.startsWith("text/event-stream")) {
       return new Reply.Streamed(200, headers, out -> stream(answer.body(), out, caller, server,
-          pending));
+          pending, back));
     }
     byte[] body;
     try (InputStream in = answer.body()) {
@@ -76,7 +82,7 @@ final class Relay {
       return failed(pending, "the MCP server's answer is larger than " + maxBytes + " bytes");
     }
     if (status == 200 && ct.startsWith("application/json") && body.length > 0) {
-      return json(body, caller, server, pending, headers);
+      return json(body, caller, server, pending, headers, back);
     }
     // 202, errors (404 unknown session, 405 no GET stream) and other bodies pass as they are
     Reply.Full r = new Reply.Full(status, headers, type == null ? "" : type, body);
@@ -84,7 +90,7 @@ final class Relay {
   }
 
   private Reply json(byte[] body, Caller caller, McpServerConfig server,
-      Map<String, Call> pending, Map<String, String> headers) {
+      Map<String, Call> pending, Map<String, String> headers, Consumer<JsonRpcMessage> back) {
     JsonRpcPayload payload;
     try {
       payload = codec.decode(body);
@@ -97,7 +103,7 @@ final class Relay {
       case JsonRpcPayload.Batch b -> b.messages();
     };
     for (JsonRpcMessage m : in) {
-      policy.fromServer(caller, server, m, pending).ifPresent(out::add);
+      policy.fromServer(caller, server, m, pending, back).ifPresent(out::add);
     }
     if (out.isEmpty()) {
       return new Reply.Full(202, headers, "", new byte[0]);
@@ -108,7 +114,7 @@ final class Relay {
   }
 
   private void stream(InputStream body, OutputStream out, Caller caller, McpServerConfig server,
-      Map<String, Call> pending) throws IOException {
+      Map<String, Call> pending, Consumer<JsonRpcMessage> back) throws IOException {
     SseParser parser = SseParser.create(maxBytes);
     Set<String> answered = new HashSet<>();
     byte[] buf = new byte[16 * 1024];
@@ -129,7 +135,7 @@ final class Relay {
           break;
         }
         for (SseEvent e : events) {
-          write(e, out, caller, server, pending, answered);
+          write(e, out, caller, server, pending, answered, back);
         }
       }
     }
@@ -144,7 +150,8 @@ final class Relay {
   }
 
   private void write(SseEvent e, OutputStream out, Caller caller, McpServerConfig server,
-      Map<String, Call> pending, Set<String> answered) throws IOException {
+      Map<String, Call> pending, Set<String> answered, Consumer<JsonRpcMessage> back)
+      throws IOException {
     if (!e.event().equals("message")) {
       return; // only messages are part of the protocol; anything else is not relayed
     }
@@ -165,7 +172,7 @@ final class Relay {
       } else if (m instanceof JsonRpcMessage.ErrorResponse er) {
         answered.add(er.id().toString());
       }
-      Optional<JsonRpcMessage> relayed = policy.fromServer(caller, server, m, pending);
+      Optional<JsonRpcMessage> relayed = policy.fromServer(caller, server, m, pending, back);
       if (relayed.isPresent()) {
         event(out, e.id(), relayed.get());
       }

@@ -123,7 +123,7 @@ final class SseRoutes {
       if (s.closed) {
         answer.body().close(); // the caller left meanwhile
       }
-      Reply reply = handler.relayStream(answer, caller, server);
+      Reply reply = handler.relayStream(answer, caller, server, s.upstream);
       if (status == 200 && reply instanceof Reply.Streamed) {
         sseClients.deliver(s, reply, http.calls);
       } else {
