@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
-import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.io.Content;
@@ -242,7 +241,7 @@ final class McpHandler extends Handler.Abstract {
       return relay.failed(in.pending(), "the MCP server is unavailable");
     }
     bind(answer, caller);
-    return relay.relay(answer, caller, server, in.pending(), back(server, session(headers, answer)));
+    return relay.relay(answer, caller, server, in.pending(), back(caller, server, session(headers, answer)));
   }
 
   private Reply pass(Request request, Http http, Caller caller, McpServerConfig server,
@@ -272,7 +271,7 @@ final class McpHandler extends Handler.Abstract {
       c.errorCode = "upstream_status_" + answer.status();
     }
     return relay.relay(answer, caller, server, new LinkedHashMap<>(),
-        back(server, session(request.getHeaders(), answer)));
+        back(caller, server, session(request.getHeaders(), answer)));
   }
 
   McpUpstream.Answer send(McpServerConfig server, String method, HttpFields headers,
@@ -288,7 +287,8 @@ final class McpHandler extends Handler.Abstract {
   /** A server's GET stream, relayed as any GET is (nothing pending, so stray answers drop). */
   Reply relayStream(McpUpstream.Answer answer, Caller caller, McpServerConfig server,
       String session) {
-    return relay.relay(answer, caller, server, new LinkedHashMap<>(), back(server, session));
+    return relay.relay(answer, caller, server, new LinkedHashMap<>(),
+        back(caller, server, session));
   }
 
   private static @Nullable String session(HttpFields request, McpUpstream.Answer answer) {
@@ -297,23 +297,30 @@ final class McpHandler extends Handler.Abstract {
   }
 
   /**
-   * Sends a message to a server session, on a thread of its own: the caller's stream, which is
-   * being read when a server request is refused, must not wait for the server's acknowledgement
-   * (a bridged stdio server answers on that very stream).
+   * Answers a refused server request on its session, on a thread of its own (the caller's
+   * stream, which is being read when the request is refused, must not wait for the server's
+   * acknowledgement: a bridged stdio server answers on that very stream), and records it as an
+   * {@code mcp.request} event of the caller's.
    */
-  private Consumer<JsonRpcMessage> back(McpServerConfig server, @Nullable String session) {
-    return m -> Thread.ofVirtual().name("rampart-mcp-answer").start(() -> {
-      HttpFields.Mutable h = HttpFields.build().put("Content-Type", "application/json")
-          .put("Accept", "application/json, text/event-stream");
-      if (session != null) {
-        h.put("Mcp-Session-Id", session);
-      }
-      try (var body = send(server, "POST", h, codec.encode(m)).body()) {
-        body.transferTo(java.io.OutputStream.nullOutputStream());
-      } catch (IOException | RuntimeException e) {
-        LOG.warn("server {}: an answer could not be sent to it: {}", server.name(), e.toString());
-      }
-    });
+  private ServerAnswers back(Caller caller, McpServerConfig server, @Nullable String session) {
+    return (request, call, answer) -> {
+      long start = System.nanoTime();
+      Thread.ofVirtual().name("rampart-mcp-answer").start(() -> {
+        HttpFields.Mutable h = HttpFields.build().put("Content-Type", "application/json")
+            .put("Accept", "application/json, text/event-stream");
+        if (session != null) {
+          h.put("Mcp-Session-Id", session);
+        }
+        try (var body = send(server, "POST", h, codec.encode(answer)).body()) {
+          body.transferTo(java.io.OutputStream.nullOutputStream());
+        } catch (IOException | RuntimeException e) {
+          LOG.warn("server {}: a refusal could not be sent to it: {}", server.name(),
+              e.toString());
+        }
+        audit.reserve();
+        McpEvents.submit(audit, caller.name(), server.name(), 403, start, List.of(call));
+      });
+    };
   }
 
   /** A server session that ended: no longer bound to a principal. */

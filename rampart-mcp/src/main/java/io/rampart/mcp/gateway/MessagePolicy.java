@@ -10,7 +10,6 @@ import io.rampart.gateway.Quotas;
 import io.rampart.mcp.JsonRpcMessage;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -108,7 +107,7 @@ final class MessagePolicy {
    * that is dropped is answered with an error through {@code back}.
    */
   Optional<JsonRpcMessage> fromServer(Caller caller, McpServerConfig server, JsonRpcMessage m,
-      Map<String, Call> pending, Consumer<JsonRpcMessage> back) {
+      Map<String, Call> pending, ServerAnswers back) {
     return switch (m) {
       case JsonRpcMessage.Response r -> {
         Call call = pending.get(r.id().toString());
@@ -138,7 +137,7 @@ final class MessagePolicy {
    * and the server gets an error answer in the caller's stead, so it does not wait for one.
    */
   private Optional<JsonRpcMessage> sampling(McpServerConfig server, JsonRpcMessage.Request q,
-      Consumer<JsonRpcMessage> back) {
+      ServerAnswers back) {
     JsonNode params = q.params().orElse(null);
     if (params == null || !params.isContainerNode()) {
       return Optional.of(q);
@@ -153,9 +152,10 @@ final class MessagePolicy {
     if (b.isPresent()) {
       LOG.warn("server {}: a sampling request was refused by rule {}", server.name(),
           b.get().rule());
+      call.blocked(b.get().rule(), b.get().code());
       try {
-        back.accept(McpErrors.refuse(q.id(), b.get().rule(), "sampling request refused by rule "
-            + b.get().rule() + ": " + b.get().message()));
+        back.refused(q, call, McpErrors.refuse(q.id(), b.get().rule(),
+            "sampling request refused by rule " + b.get().rule() + ": " + b.get().message()));
       } catch (RuntimeException e) {
         LOG.warn("server {}: the refusal of its sampling request could not be sent: {}",
             server.name(), e.toString());

@@ -22,7 +22,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,12 +45,11 @@ final class Relay {
   }
 
   /**
-   * The server's answer, with policy applied, for the caller. {@code back} sends a message to
-   * the same server session (an error answer to a server request the gateway refused, so the
-   * server does not wait for it).
+   * The server's answer, with policy applied, for the caller. {@code back} answers server
+   * requests the gateway refused (on the same server session) and records them.
    */
   Reply relay(McpUpstream.Answer answer, Caller caller, McpServerConfig server,
-      Map<String, Call> pending, Consumer<JsonRpcMessage> back) {
+      Map<String, Call> pending, ServerAnswers back) {
     Map<String, String> headers = new LinkedHashMap<>();
     String session = answer.headers().get("mcp-session-id");
     if (session != null) {
@@ -90,7 +88,7 @@ final class Relay {
   }
 
   private Reply json(byte[] body, Caller caller, McpServerConfig server,
-      Map<String, Call> pending, Map<String, String> headers, Consumer<JsonRpcMessage> back) {
+      Map<String, Call> pending, Map<String, String> headers, ServerAnswers back) {
     JsonRpcPayload payload;
     try {
       payload = codec.decode(body);
@@ -114,7 +112,7 @@ final class Relay {
   }
 
   private void stream(InputStream body, OutputStream out, Caller caller, McpServerConfig server,
-      Map<String, Call> pending, Consumer<JsonRpcMessage> back) throws IOException {
+      Map<String, Call> pending, ServerAnswers back) throws IOException {
     SseParser parser = SseParser.create(maxBytes);
     Set<String> answered = new HashSet<>();
     byte[] buf = new byte[16 * 1024];
@@ -150,7 +148,7 @@ final class Relay {
   }
 
   private void write(SseEvent e, OutputStream out, Caller caller, McpServerConfig server,
-      Map<String, Call> pending, Set<String> answered, Consumer<JsonRpcMessage> back)
+      Map<String, Call> pending, Set<String> answered, ServerAnswers back)
       throws IOException {
     if (!e.event().equals("message")) {
       return; // only messages are part of the protocol; anything else is not relayed

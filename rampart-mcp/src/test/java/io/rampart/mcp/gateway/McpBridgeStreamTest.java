@@ -155,6 +155,13 @@ class McpBridgeStreamTest {
           .startsWith("sampling request refused by rule guard.");
       assertThat(echo.at("/params/data").has("result")).isFalse();
     }
+    Event refused = events.await("mcp.request", 4).stream()
+        .filter(e -> e.attributes().get("method").equals("sampling/createMessage"))
+        .findFirst().orElseThrow();
+    assertThat(refused.attributes()).containsEntry("decision", "blocked")
+        .containsEntry("status", 403);
+    assertThat((java.util.List<?>) refused.attributes().get("rules"))
+        .anySatisfy(r -> assertThat(r.toString()).startsWith("guard."));
   }
 
   @Test
