@@ -45,7 +45,9 @@ class JsonRpcFuzzTest {
       assertThat(e.code()).isIn(JsonRpcError.PARSE_ERROR, JsonRpcError.INVALID_REQUEST);
       assertThat(e.getMessage()).isNotBlank();
     }
-    assertThat(System.nanoTime() - start).isLessThan(1_000_000_000L);
+    // generous: a loaded CI machine stalls for a second now and then; what this catches is
+    // runaway (super-linear) work, which takes minutes on inputs like these
+    assertThat(System.nanoTime() - start).isLessThan(10_000_000_000L);
   }
 
   @Provide

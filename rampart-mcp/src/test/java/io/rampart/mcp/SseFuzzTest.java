@@ -41,7 +41,9 @@ class SseFuzzTest {
     } catch (McpException e) {
       assertThat(e.getMessage()).startsWith("event: more than 256 bytes");
     }
-    assertThat(System.nanoTime() - start).isLessThan(1_000_000_000L);
+    // generous: a loaded CI machine stalls for a second now and then; what this catches is
+    // runaway (super-linear) work, which takes minutes on inputs like these
+    assertThat(System.nanoTime() - start).isLessThan(10_000_000_000L);
   }
 
   @Provide
