@@ -60,8 +60,7 @@ final class BridgeAnswers {
   private static McpUpstream.Answer streamed(JsonRpcCodec codec, BridgedSession s,
       List<JsonRpcMessage> messages, HttpFields.Mutable headers, Duration timeout,
       List<JsonNode> tokens) {
-    ServerStream reply = new ServerStream(BridgedSession.MAX_QUEUED,
-        BridgedSession.MAX_QUEUED_BYTES);
+    ServerStream reply = new ServerStream(s.streamMessages, s.streamBytes);
     tokens.forEach(t -> s.route(t, reply));
     try {
       for (JsonRpcMessage m : messages) {

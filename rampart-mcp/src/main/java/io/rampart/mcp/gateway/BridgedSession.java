@@ -20,15 +20,17 @@ import org.slf4j.LoggerFactory;
  */
 final class BridgedSession {
   private static final Logger LOG = LoggerFactory.getLogger(BridgedSession.class);
-  /** Messages and bytes a session's stream holds for its caller; see {@link ServerStream}. */
-  static final int MAX_QUEUED = 256;
-  static final long MAX_QUEUED_BYTES = 8L << 20;
+  /** Messages a session's stream holds by default ({@code mcp-gateway.stdio.stream-messages}). */
+  static final int MAX_QUEUED = StdioLimits.DEFAULT.streamMessages();
   /** Server requests awaiting the caller's answer at once; more are refused at once. */
   static final int MAX_ASKED = 64;
 
   final McpChannel channel;
   final McpServerConfig server;
   final ServerStream stream;
+  // bounds of this session's streams (as configured when it began)
+  final int streamMessages;
+  final long streamBytes;
   private final JsonRpcCodec codec;
   private final Set<String> asked = ConcurrentHashMap.newKeySet();
   // progress tokens of requests whose POST is answered as a stream, and those streams
@@ -38,13 +40,15 @@ final class BridgedSession {
   private volatile Instant used;
 
   BridgedSession(McpChannel channel, McpServerConfig server, JsonRpcCodec codec, Instant used,
-      int maxMessageBytes) {
+      int maxMessageBytes, StdioLimits limits) {
     this.channel = channel;
     this.server = server;
     this.codec = codec;
     this.used = used;
     // one message of the largest size always fits
-    this.stream = new ServerStream(MAX_QUEUED, Math.max(MAX_QUEUED_BYTES, maxMessageBytes + 64L));
+    this.streamMessages = limits.streamMessages();
+    this.streamBytes = Math.max(limits.streamBytes(), maxMessageBytes + 64L);
+    this.stream = new ServerStream(streamMessages, streamBytes);
     channel.listen(this::unsolicited);
   }
 

@@ -99,14 +99,18 @@ public final class McpGatewaySection implements ConfigExtension<McpGatewayConfig
   }
 
   private static Optional<StdioLimits> stdio(ConfigNode node) {
-    if (!node.allowKeys("idle-timeout", "max-sessions", "kill-grace")) {
+    if (!node.allowKeys("idle-timeout", "max-sessions", "kill-grace", "stream-messages",
+        "stream-bytes")) {
       return Optional.empty();
     }
     StdioLimits d = StdioLimits.DEFAULT;
     return build(node, () -> new StdioLimits(
         node.get("idle-timeout").flatMap(ConfigNode::asDuration).orElse(d.idleTimeout()),
         node.get("max-sessions").flatMap(ConfigNode::asInt).orElse(d.maxSessions()),
-        node.get("kill-grace").flatMap(ConfigNode::asDuration).orElse(d.killGrace())));
+        node.get("kill-grace").flatMap(ConfigNode::asDuration).orElse(d.killGrace()),
+        node.get("stream-messages").flatMap(ConfigNode::asInt).orElse(d.streamMessages()),
+        node.get("stream-bytes").flatMap(ConfigNode::asInt).map(Integer::longValue)
+            .orElse(d.streamBytes())));
   }
 
   private static Optional<AccessRule> access(ConfigNode node) {
@@ -183,7 +187,9 @@ public final class McpGatewaySection implements ConfigExtension<McpGatewayConfig
         "max-message-bytes", value.maxMessageBytes(), "tls", GatewayYaml.write(value.tls()),
         "stdio", ConfigExtension.map("idle-timeout", value.stdio().idleTimeout(),
             "max-sessions", value.stdio().maxSessions(),
-            "kill-grace", value.stdio().killGrace()),
+            "kill-grace", value.stdio().killGrace(),
+            "stream-messages", value.stdio().streamMessages(),
+            "stream-bytes", value.stdio().streamBytes()),
         "oidc", value.oidc().map(o -> (Object) ConfigExtension.map("issuer", o.issuer(),
             "audience", o.audience(), "jwks-url", o.jwksUrl().toString())).orElse("none"),
         "api-keys", GatewayYaml.writeKeys(value.apiKeys()), "servers", servers);

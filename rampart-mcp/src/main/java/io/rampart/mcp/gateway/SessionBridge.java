@@ -208,7 +208,7 @@ final class SessionBridge implements AutoCloseable {
       // held while its initialize runs (its id is known to no one yet), so that it counts
       // against the cap and the reaper leaves it alone
       BridgedSession held = new BridgedSession(channel, server, codec, clock.instant(),
-          codec.limits().maxBytes());
+          codec.limits().maxBytes(), limits);
       held.begin(clock.instant());
       sessions.put(created, held);
       release(server);

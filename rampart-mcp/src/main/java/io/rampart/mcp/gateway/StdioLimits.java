@@ -12,10 +12,20 @@ import java.time.Duration;
  *     JSON-RPC error naming this limit
  * @param killGrace how long an ended process may take to exit after it was asked to
  *     (SIGTERM) before it is killed (SIGKILL), with its descendants
+ * @param streamMessages messages a bridged session's stream holds for its caller while nobody
+ *     reads it; past this the oldest notifications are dropped and counted (server requests
+ *     are kept)
+ * @param streamBytes the same bound in bytes (one message of the largest size always fits)
  */
-public record StdioLimits(Duration idleTimeout, int maxSessions, Duration killGrace) {
+public record StdioLimits(Duration idleTimeout, int maxSessions, Duration killGrace,
+    int streamMessages, long streamBytes) {
   public static final StdioLimits DEFAULT =
-      new StdioLimits(Duration.ofMinutes(10), 16, Duration.ofSeconds(5));
+      new StdioLimits(Duration.ofMinutes(10), 16, Duration.ofSeconds(5), 256, 8L << 20);
+
+  /** Limits with the default stream bounds. */
+  public StdioLimits(Duration idleTimeout, int maxSessions, Duration killGrace) {
+    this(idleTimeout, maxSessions, killGrace, DEFAULT.streamMessages(), DEFAULT.streamBytes());
+  }
 
   public StdioLimits {
     requireNonNull(idleTimeout, "idleTimeout");
@@ -29,6 +39,14 @@ public record StdioLimits(Duration idleTimeout, int maxSessions, Duration killGr
     }
     if (killGrace.isNegative()) {
       throw new IllegalArgumentException("kill-grace: " + killGrace + " (expected: 0 or more)");
+    }
+    if (streamMessages < 1 || streamMessages > 1_000_000) {
+      throw new IllegalArgumentException(
+          "stream-messages: " + streamMessages + " (expected: 1..1000000)");
+    }
+    if (streamBytes < 1024 || streamBytes > 1L << 30) {
+      throw new IllegalArgumentException(
+          "stream-bytes: " + streamBytes + " (expected: 1024..1073741824)");
     }
   }
 }

@@ -224,6 +224,30 @@ class McpBridgeStreamTest {
   }
 
   @Test
+  void aConfiguredStreamBoundAppliesToSessionsBegunAfterIt() throws Exception {
+    McpGatewayConfig c = gateway.config();
+    StdioLimits d = c.stdio();
+    gateway.reconfigure(new McpGatewayConfig(c.enabled(), c.host(), c.port(), c.path(),
+        c.maxInFlight(), c.connectTimeout(), c.upstreamTimeout(), c.maxMessageBytes(), c.oidc(),
+        c.apiKeys(), c.servers(), c.tls(),
+        new StdioLimits(d.idleTimeout(), d.maxSessions(), d.killGrace(), 16, d.streamBytes())));
+    String session = initialize();
+    send(McpHarness.ALICE, HttpMethod.POST, session,
+        call(2, "emit", "{\"count\":100,\"prompt\":\"hello\"}"));
+
+    List<JsonNode> got = new ArrayList<>();
+    try (GetStream stream = listen(McpHarness.ALICE, session)) {
+      while (got.isEmpty() || !got.getLast().has("id")) {
+        got.add(stream.next());
+      }
+    }
+    // 15 newest notifications and the server's request, which is never dropped
+    assertThat(got).hasSize(16);
+    assertThat(got.getFirst().at("/params/data").asText()).isEqualTo("note 85");
+    assertThat(got.getLast().path("method").asText()).isEqualTo("sampling/createMessage");
+  }
+
+  @Test
   void whileNobodyListensTheOldestNotificationsAreDroppedAndCounted() throws Exception {
     String session = initialize();
     send(McpHarness.ALICE, HttpMethod.POST, session,

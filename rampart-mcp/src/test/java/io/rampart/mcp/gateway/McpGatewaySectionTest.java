@@ -189,6 +189,30 @@ class McpGatewaySectionTest {
   }
 
   @Test
+  void theBoundsOfABridgedSessionsStreamAreConfigurable(@TempDir Path dir) throws Exception {
+    Path f = dir.resolve("rampart.yaml");
+    Files.writeString(f, """
+        mcp-gateway:
+          stdio: { stream-messages: 32, stream-bytes: 65536 }
+        """);
+    Path bad = dir.resolve("bad.yaml");
+    Files.writeString(bad, """
+        mcp-gateway:
+          stdio: { stream-messages: 0 }
+        """);
+
+    StdioLimits limits = ConfigLoader.load(f, Map.of()).extension(McpGatewaySection.INSTANCE)
+        .stdio();
+    assertThat(limits.streamMessages()).isEqualTo(32);
+    assertThat(limits.streamBytes()).isEqualTo(65_536L);
+    assertThat(limits.idleTimeout()).isEqualTo(StdioLimits.DEFAULT.idleTimeout());
+    assertThat(StdioLimits.DEFAULT.streamMessages()).isEqualTo(256);
+    assertThatThrownBy(() -> ConfigLoader.load(bad, Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("mcp-gateway.stdio.stream-messages: invalid value (expected: 1..1000000)");
+  }
+
+  @Test
   void aServerOfTheOlderSseTransportSaysSoAndAWrongTransportIsReportedWithItsLine(
       @TempDir Path dir) throws Exception {
     Path f = dir.resolve("rampart.yaml");
