@@ -66,12 +66,11 @@ class LongTextWentToTheModelForItsLengthTest {
       }
       model += v.tier() == Tier.MODEL ? 1 : 0;
     }
-    // One known signature false positive, not about length, blocked before this change too
-    // (docs/BENCHMARKS.md, Guard): obfuscation.payload-vars + leetspeak on a Java source file
-    // (short string constants, "i1"). Fix the signature, then drop it from here. (The other,
+    // The last signature false positive here, obfuscation.payload-vars on a Java source file
+    // (long-benign-017), is fixed: PayloadVarsFiredOnSourceCodeTest. (The other,
     // long-benign-026, was extract.your-instructions reaching across a sentence end:
     // SignatureGapCrossedASentenceTest.)
-    assertThat(blocked).containsExactly("long-benign-017");
+    assertThat(blocked).isEmpty();
     // Before: every sample (44 / 44). Docs about this project talk about models and prompts.
     assertThat(model).isLessThanOrEqualTo(samples.size() / 4);
   }
