@@ -28,6 +28,8 @@ import org.eclipse.jetty.client.HttpClient;
  * guard counts it as unsure and runs the model on the result). Not a test; see BENCHMARKS.md.
  */
 public final class McpQuickstartLatencyBench {
+  private static int warmUp = 500;
+
   private McpQuickstartLatencyBench() {}
 
   public static void main(String[] args) throws Exception {
@@ -37,6 +39,9 @@ public final class McpQuickstartLatencyBench {
     Path data = Files.createTempDirectory("rampart-mcp-bench");
     // "h2" (as rampart serve: pins and events in the embedded database) or "memory"
     boolean h2 = !(args.length > 3 && args[3].equals("memory"));
+    // calls per path and payload before measuring (JIT, connections, guard tables); a loaded
+    // 2-core machine is still compiling after the default 500
+    warmUp = args.length > 4 ? Integer.parseInt(args[4]) : 500;
     try (FakeMcpUpstream upstream = new FakeMcpUpstream()) {
       RampartConfig rc = ConfigLoader.load(example, Map.of(
           "MCP_UPSTREAM_URL", upstream.url().toString(), "RAMPART_GATEWAY_PORT", "0",
@@ -112,7 +117,7 @@ public final class McpQuickstartLatencyBench {
   private static void run(HttpClient c, URI direct, URI gateway, String name, String text,
       int rounds, int perRound) throws Exception {
     String body = McpHarness.call(2, "echo", "{\"message\":\"" + text + "\"}");
-    for (int i = 0; i < 500; i++) { // warm up both paths (JIT, connections, guard tables)
+    for (int i = 0; i < warmUp; i++) {
       McpLatencyBench.call(c, direct, body, false);
       McpLatencyBench.call(c, gateway, body, true);
     }
