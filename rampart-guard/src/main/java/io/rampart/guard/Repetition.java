@@ -18,7 +18,7 @@ package io.rampart.guard;
  *       a paragraph pasted again and again is repeated nearly all through.
  * </ul>
  *
- * Words are compared by their hash codes: a collision can only make two distinct words count as
+ * Words are given by their hash codes ({@link Tokens#hash}) and compared by them: a collision can only make two distinct words count as
  * one, which is vanishingly rare for 32-bit hashes of a few hundred words and errs to flagging.
  */
 final class Repetition {
@@ -34,7 +34,7 @@ final class Repetition {
    * The highest {@code 1 - distinct / size} over windows of {@link #WINDOW} words that start
    * every {@code WINDOW / 2} words; the whole text when it is shorter than one window.
    */
-  static double windowed(String[] words, int n) {
+  static double windowed(int[] words, int n) {
     if (n == 0) {
       return 0;
     }
@@ -48,7 +48,7 @@ final class Repetition {
       generation++;
       int distinct = 0;
       for (int i = from; i < to; i++) {
-        int h = words[i].hashCode();
+        int h = words[i];
         int slot = mix(h) & mask;
         while (stamp[slot] == generation && table[slot] != h) {
           slot = (slot + 1) & mask;
@@ -70,7 +70,7 @@ final class Repetition {
    * The share of the text's word {@value #NGRAM}-grams that occurred earlier in it; 0 below
    * {@code 4 * NGRAM} words.
    */
-  static double repeatedNgrams(String[] words, int n) {
+  static double repeatedNgrams(int[] words, int n) {
     int grams = n - NGRAM + 1;
     if (n < 4 * NGRAM) {
       return 0;
@@ -85,9 +85,9 @@ final class Repetition {
     int repeated = 0;
     for (int i = 0; i < n; i++) {
       if (i >= NGRAM) {
-        h -= pow * words[i - NGRAM].hashCode();
+        h -= pow * words[i - NGRAM];
       }
-      h = h * 1_000_003L + words[i].hashCode();
+      h = h * 1_000_003L + words[i];
       if (i < NGRAM - 1) {
         continue;
       }
