@@ -176,10 +176,18 @@ record Features(double[] values, int secondPerson, int aiWords, int dialogueTurn
   }
 
   // Exact count of distinct words: an open-addressing table of word numbers + 1 (a HashSet
-  // allocated a node per distinct word of every prompt), at most half full.
+  // allocated a node per distinct word of every prompt).
   static int distinct(Tokens t, int n) {
-    int[] table = new int[Integer.highestOneBit(Math.max(1, n)) * 4];
-    int mask = table.length - 1;
+    TableScratch scratch = TableScratch.take();
+    try {
+      int size = Repetition.tableSize(n);
+      return distinct(t, n, scratch.ints(size), size - 1);
+    } finally {
+      TableScratch.give(scratch);
+    }
+  }
+
+  private static int distinct(Tokens t, int n, int[] table, int mask) {
     int distinct = 0;
     for (int i = 0; i < n; i++) {
       int x = t.hash[i] * 0x9E3779B9;

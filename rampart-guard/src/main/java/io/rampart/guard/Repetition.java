@@ -38,9 +38,18 @@ final class Repetition {
     if (n == 0) {
       return 0;
     }
-    int[] table = new int[2 * WINDOW];
-    int[] stamp = new int[2 * WINDOW];
-    int mask = table.length - 1;
+    TableScratch scratch = TableScratch.take();
+    try {
+      return windowed(words, n, scratch.ints(4 * WINDOW));
+    } finally {
+      TableScratch.give(scratch);
+    }
+  }
+
+  // table: hashes in [0, 2 * WINDOW), each slot's generation stamp 2 * WINDOW entries later.
+  private static double windowed(int[] words, int n, int[] table) {
+    int stamps = 2 * WINDOW;
+    int mask = stamps - 1;
     double worst = 0;
     int generation = 0;
     for (int from = 0; ; from += WINDOW / 2) {
@@ -50,11 +59,11 @@ final class Repetition {
       for (int i = from; i < to; i++) {
         int h = words[i];
         int slot = mix(h) & mask;
-        while (stamp[slot] == generation && table[slot] != h) {
+        while (table[stamps + slot] == generation && table[slot] != h) {
           slot = (slot + 1) & mask;
         }
-        if (stamp[slot] != generation) {
-          stamp[slot] = generation;
+        if (table[stamps + slot] != generation) {
+          table[stamps + slot] = generation;
           table[slot] = h;
           distinct++;
         }
@@ -75,8 +84,17 @@ final class Repetition {
     if (n < 4 * NGRAM) {
       return 0;
     }
-    long[] set = new long[Integer.highestOneBit(grams) * 4];
-    int mask = set.length - 1;
+    TableScratch scratch = TableScratch.take();
+    try {
+      int size = tableSize(grams);
+      return repeatedNgrams(words, n, scratch.longs(size), size - 1);
+    } finally {
+      TableScratch.give(scratch);
+    }
+  }
+
+  private static double repeatedNgrams(int[] words, int n, long[] set, int mask) {
+    int grams = n - NGRAM + 1;
     long pow = 1;
     for (int i = 1; i < NGRAM; i++) {
       pow *= 1_000_003L;
@@ -103,6 +121,11 @@ final class Repetition {
       }
     }
     return (double) repeated / grams;
+  }
+
+  /** A power of two at least 1.5 times {@code entries}: open addressing at most 2/3 full. */
+  static int tableSize(int entries) {
+    return Integer.highestOneBit(Math.max(2, entries + (entries >> 1)) - 1) << 1;
   }
 
   private static int mix(int h) {

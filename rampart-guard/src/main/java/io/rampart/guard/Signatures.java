@@ -28,10 +28,17 @@ final class Signatures {
   /** One match in folded coordinates. */
   record Hit(Rule rule, int start, int end) {}
 
+  // exactWords and stopWords hold exact and gapStops for lookups by token (no string per word).
   private record Slot(Set<String> exact, String[] prefixes, int gapBefore, boolean inSentence,
-      Set<String> gapStops) {
+      Set<String> gapStops, WordTable exactWords, WordTable stopWords) {
+    Slot(Set<String> exact, String[] prefixes, int gapBefore, boolean inSentence,
+        Set<String> gapStops) {
+      this(exact, prefixes, gapBefore, inSentence, gapStops, WordTable.set(exact),
+          WordTable.set(gapStops));
+    }
+
     boolean matches(Tokens t, int i) {
-      if (!exact.isEmpty() && exact.contains(t.word(i))) {
+      if (exactWords.contains(t, i)) {
         return true;
       }
       for (String p : prefixes) {
@@ -275,7 +282,7 @@ final class Signatures {
         break;
       }
       // "share how the features affect our internal guidelines": the object is the user's own
-      if (k > 0 && !s.gapStops().isEmpty() && s.gapStops().contains(tokens.word(pos + k - 1))) {
+      if (k > 0 && s.stopWords().contains(tokens, pos + k - 1)) {
         break;
       }
       if (s.matches(tokens, pos + k)) {
