@@ -40,9 +40,19 @@ final class FastTier {
   }
 
   Result analyse(String original) {
+    // The prompt's word arrays come from the pool: nothing returned refers to them.
+    Scratch scratch = Scratch.take();
+    try {
+      return analyse(original, scratch);
+    } finally {
+      Scratch.give(scratch);
+    }
+  }
+
+  private Result analyse(String original, Scratch scratch) {
     List<Signal> signals = new ArrayList<>();
     Folded folded = Folded.of(original);
-    Tokens tokens = Tokens.of(folded.text());
+    Tokens tokens = Tokens.of(folded.text(), scratch);
     scanLayer(original, folded, tokens, signals, 0, -1, -1, "");
     Features f = features(original, folded, tokens);
     obfuscationSignals(original, folded, signals);

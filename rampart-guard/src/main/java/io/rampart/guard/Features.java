@@ -178,12 +178,12 @@ record Features(double[] values, int secondPerson, int aiWords, int dialogueTurn
   // Exact count of distinct words: an open-addressing table of word numbers + 1 (a HashSet
   // allocated a node per distinct word of every prompt).
   static int distinct(Tokens t, int n) {
-    TableScratch scratch = TableScratch.take();
+    Scratch scratch = Scratch.take();
     try {
       int size = Repetition.tableSize(n);
       return distinct(t, n, scratch.ints(size), size - 1);
     } finally {
-      TableScratch.give(scratch);
+      Scratch.give(scratch);
     }
   }
 

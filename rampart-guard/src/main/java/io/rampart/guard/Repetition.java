@@ -38,11 +38,11 @@ final class Repetition {
     if (n == 0) {
       return 0;
     }
-    TableScratch scratch = TableScratch.take();
+    Scratch scratch = Scratch.take();
     try {
       return windowed(words, n, scratch.ints(4 * WINDOW));
     } finally {
-      TableScratch.give(scratch);
+      Scratch.give(scratch);
     }
   }
 
@@ -84,12 +84,12 @@ final class Repetition {
     if (n < 4 * NGRAM) {
       return 0;
     }
-    TableScratch scratch = TableScratch.take();
+    Scratch scratch = Scratch.take();
     try {
       int size = tableSize(grams);
       return repeatedNgrams(words, n, scratch.longs(size), size - 1);
     } finally {
-      TableScratch.give(scratch);
+      Scratch.give(scratch);
     }
   }
 

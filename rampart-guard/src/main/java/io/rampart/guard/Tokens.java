@@ -27,14 +27,15 @@ final class Tokens {
   // De-leeted words from the start, other words once asked for; null until one is needed.
   private String[] words;
 
-  private Tokens(String text, int size) {
+  // Arrays from scratch when given (longer than size, with leftovers past it), else exact.
+  private Tokens(String text, int size, Scratch scratch) {
     this.text = text;
     this.size = size;
-    start = new int[size];
-    end = new int[size];
-    leet = new boolean[size];
-    sentence = new int[size];
-    hash = new int[size];
+    start = scratch == null ? new int[size] : scratch.tokenInts(0, size);
+    end = scratch == null ? new int[size] : scratch.tokenInts(1, size);
+    sentence = scratch == null ? new int[size] : scratch.tokenInts(2, size);
+    hash = scratch == null ? new int[size] : scratch.tokenInts(3, size);
+    leet = scratch == null ? new boolean[size] : scratch.leet(size);
     int sentenceNo = 0;
     int sentenceWords = 0;
     int n = 0;
@@ -75,13 +76,13 @@ final class Tokens {
         }
       }
       longest = Math.max(longest, i - s);
+      leet[n] = letter && symbol;
       if (letter && symbol) {
         String unleet = unleet(text, s, i);
         if (words == null) {
           words = new String[size];
         }
         words[n] = unleet;
-        leet[n] = true;
         h = unleet.hashCode();
       }
       hash[n] = h;
@@ -96,7 +97,15 @@ final class Tokens {
   }
 
   static Tokens of(String text) {
-    return new Tokens(text, count(text));
+    return new Tokens(text, count(text), null);
+  }
+
+  /**
+   * As {@link #of(String)}, with the word arrays taken from {@code scratch}: the tokens are valid
+   * only until the scratch is given back. Entries past {@link #size} are leftovers.
+   */
+  static Tokens of(String text, Scratch scratch) {
+    return new Tokens(text, count(text), scratch);
   }
 
   // Words are counted first so the arrays are allocated once at their final size.

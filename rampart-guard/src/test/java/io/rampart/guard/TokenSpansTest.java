@@ -15,9 +15,9 @@ import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 /**
- * Words are spans with precomputed hashes ({@link Tokens}), and the repetition measures use
- * pooled tables ({@link TableScratch}): both must agree with the straightforward versions
- * (a substring per word, hash sets), whatever an earlier call left in the pool.
+ * Words are spans with precomputed hashes ({@link Tokens}), and word arrays and the repetition
+ * measures' tables come from a pool ({@link Scratch}): all must agree with the straightforward
+ * versions (a substring per word, fresh arrays, hash sets), whatever an earlier use left in them.
  */
 class TokenSpansTest {
 
@@ -66,6 +66,32 @@ class TokenSpansTest {
     assertThat(Features.distinct(t, t.size)).isEqualTo(new HashSet<>(words).size());
     assertThat(Repetition.windowed(t.hash, t.size)).isEqualTo(referenceWindowed(words));
     assertThat(Repetition.repeatedNgrams(t.hash, t.size)).isEqualTo(referenceNgrams(words));
+  }
+
+  @Property(tries = 100)
+  void tokensOnReusedScratchEqualFreshOnes(@ForAll("texts") String first,
+      @ForAll("texts") String second) {
+    Scratch scratch = Scratch.take();
+    try {
+      for (String raw : List.of(first, second, first)) {
+        String text = Folded.of(raw).text();
+        Tokens reused = Tokens.of(text, scratch);
+        Tokens fresh = Tokens.of(text);
+        assertThat(reused.size).isEqualTo(fresh.size);
+        assertThat(reused.longest).isEqualTo(fresh.longest);
+        assertThat(reused.hasCjk).isEqualTo(fresh.hasCjk);
+        for (int i = 0; i < fresh.size; i++) {
+          assertThat(reused.word(i)).isEqualTo(fresh.word(i));
+          assertThat(reused.leet[i]).isEqualTo(fresh.leet[i]);
+          assertThat(reused.sentence[i]).isEqualTo(fresh.sentence[i]);
+          assertThat(reused.start[i]).isEqualTo(fresh.start[i]);
+          assertThat(reused.end[i]).isEqualTo(fresh.end[i]);
+          assertThat(reused.hash[i]).isEqualTo(fresh.hash[i]);
+        }
+      }
+    } finally {
+      Scratch.give(scratch);
+    }
   }
 
   @Test
