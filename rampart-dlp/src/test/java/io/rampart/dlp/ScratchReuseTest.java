@@ -47,6 +47,34 @@ class ScratchReuseTest {
   }
 
   @Test
+  void concurrentScansOnVirtualThreadsEqualSequentialOnes() throws Exception {
+    List<String> texts = new java.util.ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      texts.add(("ref " + i + ": card 4111 1111 1111 1111, ann" + i + "@example.com, ")
+          .repeat(1 + i * 7));
+    }
+    List<List<Finding>> expected = texts.stream().map(ScratchReuseTest::fresh).toList();
+    try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+      List<java.util.concurrent.Future<Boolean>> runs = new java.util.ArrayList<>();
+      for (int t = 0; t < 64; t++) {
+        int offset = t;
+        runs.add(pool.submit(() -> {
+          for (int k = 0; k < texts.size(); k++) {
+            int i = (k + offset * 3) % texts.size();
+            if (!ENGINE.scan(texts.get(i)).equals(expected.get(i))) {
+              return false;
+            }
+          }
+          return true;
+        }));
+      }
+      for (var run : runs) {
+        assertThat(run.get()).isTrue();
+      }
+    }
+  }
+
+  @Test
   void aGivenBackBufferIsReusedAndLongOnesAreNotKept() {
     // The longest poolable size, so no buffer left by other scans can come first.
     char[] b = CharScratch.take(CharScratch.MAX);
