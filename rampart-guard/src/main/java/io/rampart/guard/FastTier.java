@@ -77,10 +77,19 @@ final class FastTier {
     v[4] = byCategory.getOrDefault(Category.INDIRECT_INJECTION, 0.0);
     v[5] = byCategory.getOrDefault(Category.OBFUSCATION, 0.0);
     v[6] = Math.log1p(byRule.size()) / 2;
-    v[17] = kept.stream().anyMatch(s -> s.rule().startsWith("obfuscation.leet")) ? 1 : 0;
-    v[18] = kept.stream().anyMatch(s -> s.rule().startsWith("obfuscation.encoded")) ? 1 : 0;
+    v[17] = anyRule(kept, "obfuscation.leet") ? 1 : 0;
+    v[18] = anyRule(kept, "obfuscation.encoded") ? 1 : 0;
     boolean odd = original.length() > LONG ? oddLong(f) : oddShort(f, v, folded);
     return new Result(score, kept, v, odd, folded.text(), allowMasked(folded.text()));
+  }
+
+  private static boolean anyRule(List<Signal> signals, String prefix) {
+    for (Signal s : signals) {
+      if (s.rule().startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // A short text with any of these is unsure: a second "you", an AI word, a quoted payload.
