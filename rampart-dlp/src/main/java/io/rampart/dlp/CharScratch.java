@@ -18,7 +18,7 @@ final class CharScratch {
   static final int MAX = 1 << 16;
 
   private static final int SLOTS =
-      Math.min(64, Integer.highestOneBit(Math.max(2, Runtime.getRuntime().availableProcessors())) * 4);
+      Math.min(32, Integer.highestOneBit(Math.max(2, Runtime.getRuntime().availableProcessors())) * 4);
   private static final AtomicReferenceArray<char[]> POOL = new AtomicReferenceArray<>(SLOTS);
 
   private CharScratch() {}

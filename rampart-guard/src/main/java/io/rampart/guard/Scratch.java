@@ -21,7 +21,7 @@ final class Scratch {
   static final int MAX = 1 << 13;
 
   private static final int SLOTS =
-      Math.min(64, Integer.highestOneBit(Math.max(2, Runtime.getRuntime().availableProcessors())) * 4);
+      Math.min(32, Integer.highestOneBit(Math.max(2, Runtime.getRuntime().availableProcessors())) * 4);
   private static final AtomicReferenceArray<Scratch> POOL = new AtomicReferenceArray<>(SLOTS);
 
   private int[] ints = new int[0];
