@@ -58,8 +58,8 @@ final class FastTier {
     obfuscationSignals(original, folded, signals);
     structuralSignals(original, f, signals);
     List<Signal> kept = applyAllowList(original, signals);
-    Map<String, Double> byRule = new HashMap<>();
-    Map<Category, Double> byCategory = new EnumMap<>(Category.class);
+    Map<String, Double> byRule = kept.isEmpty() ? Map.of() : new HashMap<>();
+    Map<Category, Double> byCategory = kept.isEmpty() ? Map.of() : new EnumMap<>(Category.class);
     for (Signal s : kept) {
       byRule.merge(s.rule(), s.weight(), Math::max);
       byCategory.merge(s.category(), s.weight(), Math::max);
