@@ -104,13 +104,13 @@ final class Signatures {
         byFirstPrefix.computeIfAbsent(key(p), k -> new ArrayList<>()).add(new PrefixRule(p, tr));
       }
     }
+    // The table maps a first word to its slot in firstWordRules (rules in file order).
     Map<String, Integer> index = new HashMap<>();
     firstWordRules = new TokenRule[firstWords.size()][];
-    firstWords.forEach(
-        (w, list) -> {
-          index.put(w, index.size());
-          firstWordRules[index.get(w)] = list.toArray(TokenRule[]::new);
-        });
+    for (Map.Entry<String, List<TokenRule>> e : firstWords.entrySet()) {
+      firstWordRules[index.size()] = e.getValue().toArray(TokenRule[]::new);
+      index.put(e.getKey(), index.size());
+    }
     byFirstWord = WordTable.of(index);
     int size = Integer.highestOneBit(Math.max(1, byFirstPrefix.size())) * 4;
     prefixKeys = new int[size];
