@@ -5,8 +5,9 @@ import java.text.Normalizer;
 /**
  * Text folded for matching: NFKD without combining marks, lower case, invisible characters
  * dropped, Unicode tag characters decoded to the ASCII they smuggle, and Cyrillic/Greek
- * look-alikes inside Latin words mapped to Latin. {@link #origin} maps every folded char back to
- * the index of its source char so spans point into what the caller sent.
+ * look-alikes inside Latin words mapped to Latin. {@link #originAt} and {@link #originEnd} map
+ * folded offsets back to the text the caller sent, through {@link #origin} (null when every
+ * folded char sits at the index of its source char; read it through those two methods).
  */
 record Folded(
     String text,
