@@ -30,6 +30,19 @@ final class DefaultDlpEngine implements DlpEngine {
 
   /** Scans {@code text}, reading it through {@code buffer} when that is long enough. */
   List<Finding> scan(String text, char[] buffer) {
+    if (buffer != null && buffer.length >= text.length()) {
+      return scanWith(text, buffer);
+    }
+    char[] scratch = CharScratch.take(text.length());
+    try {
+      return scanWith(text, scratch);
+    } finally {
+      // Nothing returned refers to the buffer: findings are offsets into the original text.
+      CharScratch.give(scratch);
+    }
+  }
+
+  private List<Finding> scanWith(String text, char[] buffer) {
     TextNormalizer.Normalized norm = TextNormalizer.normalize(text, buffer);
     ScanState st = CoreScanner.scan(norm.text(), norm.chars());
     List<Candidate> extra = List.of();

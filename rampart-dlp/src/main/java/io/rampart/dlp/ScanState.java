@@ -84,8 +84,10 @@ final class ScanState {
   // Context keywords of the words starting in [kwFrom, kwTo), in text order: filled on demand
   // around candidates, so ordinary text with no candidates never pays for them. Queries come
   // roughly in text order; one that leaves the covered region restarts it.
-  private int[] kwStart = new int[16];
-  private int[] kwBits = new int[16];
+  // Empty until the first keyword is recorded: most prompts have no candidate that asks.
+  private int[] kwStart = NO_INTS;
+  private int[] kwBits = NO_INTS;
+  private static final int[] NO_INTS = new int[0];
   private int kwCount;
   private int kwFrom = -1;
   private int kwTo = -1;
@@ -154,8 +156,8 @@ final class ScanState {
         int bits = lx.lookup(a, p, q, h) & Lexicon.KEYWORD_BITS;
         if (bits != 0) {
           if (kwCount == kwStart.length) {
-            kwStart = java.util.Arrays.copyOf(kwStart, kwCount * 2);
-            kwBits = java.util.Arrays.copyOf(kwBits, kwCount * 2);
+            kwStart = java.util.Arrays.copyOf(kwStart, Math.max(16, kwCount * 2));
+            kwBits = java.util.Arrays.copyOf(kwBits, Math.max(16, kwCount * 2));
           }
           kwStart[kwCount] = p;
           kwBits[kwCount] = bits;

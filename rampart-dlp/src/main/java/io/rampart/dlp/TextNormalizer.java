@@ -71,31 +71,8 @@ final class TextNormalizer {
     }
   }
 
-  /** Scratch char buffers up to this size are kept per thread and reused between scans. */
-  private static final int SCRATCH_MAX = 1 << 16;
-  private static final ThreadLocal<char[][]> SCRATCH = ThreadLocal.withInitial(() -> new char[1][]);
-
   /**
-   * A char buffer of at least n chars: the calling thread's scratch buffer when n is small (a
-   * fresh array per scan, zeroed and then overwritten, cost three times the copy itself on short
-   * texts), a fresh one otherwise, so no thread keeps more than 128 KiB.
-   */
-  private static char[] scratch(int n) {
-    if (n > SCRATCH_MAX) {
-      return new char[n];
-    }
-    char[][] holder = SCRATCH.get();
-    char[] b = holder[0];
-    if (b == null || b.length < n) {
-      b = new char[Math.min(SCRATCH_MAX, Math.max(n, b == null ? 1024 : b.length * 2))];
-      holder[0] = b;
-    }
-    return b;
-  }
-
-  /**
-   * Normalizes {@code input}. When nothing changes, {@code chars} is the calling thread's scratch
-   * buffer: valid until its next call to this method. The result also carries the normalized text as a char array (at
+   * Normalizes {@code input}. The result also carries the normalized text as a char array (at
    * least {@code text.length()} long) for the scanner's hot loops: indexing an array is cheaper
    * than {@code String.charAt}, above all for text that is not Latin-1.
    */
@@ -105,12 +82,12 @@ final class TextNormalizer {
 
   /**
    * As {@link #normalize(CharSequence)}, but reads the text through {@code buffer} when it is at
-   * least as long: a caller that scans large texts repeatedly (a file stream) keeps one buffer
-   * instead of allocating one per scan.
+   * least as long (a caller's scratch, see {@link CharScratch}): when nothing changes,
+   * {@code chars} is that buffer, valid as long as the caller keeps it.
    */
   static Normalized normalize(String s, char[] buffer) {
     int n = s.length();
-    char[] a = buffer != null && buffer.length >= n ? buffer : scratch(n);
+    char[] a = buffer != null && buffer.length >= n ? buffer : new char[n];
     s.getChars(0, n, a, 0);
     int i = nextChange(a, 0, n);
     if (i == n) {

@@ -33,7 +33,7 @@ final class Decoder {
           "instructions", "previous", "now", "me", "tell", "what", "this", "that", "with", "for",
           "system", "prompt", "password", "say", "not", "do", "be", "it", "in", "on", "rules");
   // One lookup per word for rot13: bit 1 = a common word, bit 2 = a common word rotated.
-  private static final java.util.Map<String, Integer> COMMON_OR_ROTATED = commonOrRotated();
+  private static final WordTable COMMON_OR_ROTATED = WordTable.of(commonOrRotated());
 
   private static java.util.Map<String, Integer> commonOrRotated() {
     java.util.Map<String, Integer> m = new java.util.HashMap<>();
@@ -117,8 +117,8 @@ final class Decoder {
   private static int hexPairs(Tokens t) {
     int n = 0;
     for (int i = 0; i < t.size && n < 12; i++) {
-      String w = t.words[i];
-      if (w.length() == 2 && Character.digit(w.charAt(0), 16) >= 0 && Character.digit(w.charAt(1), 16) >= 0) {
+      if (t.length(i) == 2 && Character.digit(t.charAt(i, 0), 16) >= 0
+          && Character.digit(t.charAt(i, 1), 16) >= 0) {
         n++;
       }
     }
@@ -236,8 +236,8 @@ final class Decoder {
     int plain = 0;
     int rotated = 0;
     for (int i = 0; i < limit; i++) {
-      Integer k = COMMON_OR_ROTATED.get(t.words[i]);
-      if (k != null) {
+      int k = COMMON_OR_ROTATED.get(t, i);
+      if (k >= 0) {
         plain += k & 1;
         // rot is its own inverse: rot(w) is common exactly when w is a rotated common word
         rotated += k >> 1;

@@ -137,6 +137,9 @@ final class DefaultGuardEngine implements GuardEngine {
   }
 
   private static List<Category> categories(List<Signal> signals, boolean blocked) {
+    if (signals.isEmpty()) { // most prompts: no stream, set or comparator to build
+      return blocked ? List.of(Category.SUSPECTED_INJECTION) : List.of();
+    }
     Set<Category> out = new LinkedHashSet<>();
     signals.stream()
         .sorted(Comparator.comparingDouble(Signal::weight).reversed())
@@ -148,7 +151,7 @@ final class DefaultGuardEngine implements GuardEngine {
   }
 
   private static List<Span> spans(List<Signal> signals, String field) {
-    return signals.stream().map(s -> s.toSpan(field)).toList();
+    return signals.isEmpty() ? List.of() : signals.stream().map(s -> s.toSpan(field)).toList();
   }
 
   private void tooLarge(String text) {

@@ -40,16 +40,26 @@ final class FastTier {
   }
 
   Result analyse(String original) {
+    // The prompt's word arrays come from the pool: nothing returned refers to them.
+    Scratch scratch = Scratch.take();
+    try {
+      return analyse(original, scratch);
+    } finally {
+      Scratch.give(scratch);
+    }
+  }
+
+  private Result analyse(String original, Scratch scratch) {
     List<Signal> signals = new ArrayList<>();
     Folded folded = Folded.of(original);
-    Tokens tokens = Tokens.of(folded.text());
+    Tokens tokens = Tokens.of(folded.text(), scratch);
     scanLayer(original, folded, tokens, signals, 0, -1, -1, "");
     Features f = features(original, folded, tokens);
     obfuscationSignals(original, folded, signals);
     structuralSignals(original, f, signals);
     List<Signal> kept = applyAllowList(original, signals);
-    Map<String, Double> byRule = new HashMap<>();
-    Map<Category, Double> byCategory = new EnumMap<>(Category.class);
+    Map<String, Double> byRule = kept.isEmpty() ? Map.of() : new HashMap<>();
+    Map<Category, Double> byCategory = kept.isEmpty() ? Map.of() : new EnumMap<>(Category.class);
     for (Signal s : kept) {
       byRule.merge(s.rule(), s.weight(), Math::max);
       byCategory.merge(s.category(), s.weight(), Math::max);
@@ -67,10 +77,19 @@ final class FastTier {
     v[4] = byCategory.getOrDefault(Category.INDIRECT_INJECTION, 0.0);
     v[5] = byCategory.getOrDefault(Category.OBFUSCATION, 0.0);
     v[6] = Math.log1p(byRule.size()) / 2;
-    v[17] = kept.stream().anyMatch(s -> s.rule().startsWith("obfuscation.leet")) ? 1 : 0;
-    v[18] = kept.stream().anyMatch(s -> s.rule().startsWith("obfuscation.encoded")) ? 1 : 0;
+    v[17] = anyRule(kept, "obfuscation.leet") ? 1 : 0;
+    v[18] = anyRule(kept, "obfuscation.encoded") ? 1 : 0;
     boolean odd = original.length() > LONG ? oddLong(f) : oddShort(f, v, folded);
     return new Result(score, kept, v, odd, folded.text(), allowMasked(folded.text()));
+  }
+
+  private static boolean anyRule(List<Signal> signals, String prefix) {
+    for (Signal s : signals) {
+      if (s.rule().startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // A short text with any of these is unsure: a second "you", an AI word, a quoted payload.

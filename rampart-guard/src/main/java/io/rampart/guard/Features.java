@@ -41,7 +41,8 @@ record Features(double[] values, int secondPerson, int aiWords, int dialogueTurn
   private static final int IS_MODAL = 2;
   private static final int IS_AI = 4;
   private static final int IS_SENSITIVE = 8;
-  private static final java.util.Map<String, Integer> CLASSES = classes();
+  private static final WordTable CLASSES = WordTable.of(classes());
+  private static final WordTable POLITE_WORDS = WordTable.set(POLITE);
 
   private static java.util.Map<String, Integer> classes() {
     java.util.HashMap<String, Integer> m = new java.util.HashMap<>();
@@ -79,25 +80,25 @@ record Features(double[] values, int secondPerson, int aiWords, int dialogueTurn
     int maxRun = 1;
     int run = 1;
     for (int i = 0; i < n; i++) {
-      String w = t.words[i];
-      Integer cls = w.length() <= 12 ? CLASSES.get(w) : null;
-      if (cls != null) {
+      int len = t.length(i);
+      int cls = len <= 12 ? CLASSES.get(t, i) : -1;
+      if (cls >= 0) {
         int k = cls;
         you += k & IS_YOU;
         modal += (k & IS_MODAL) >> 1;
         ai += (k & IS_AI) >> 2;
         sensitive += (k & IS_SENSITIVE) >> 3;
-        int told = (k & IS_YOU) != 0 && !(i > 0 && POLITE.contains(t.words[i - 1])) ? 1 : 0;
+        int told = (k & IS_YOU) != 0 && !(i > 0 && POLITE_WORDS.contains(t, i - 1)) ? 1 : 0;
         addressed += told;
         opening += i < OPENING_WORDS ? told + ((k & IS_AI) >> 2) : 0;
       }
-      if (!periodic && w.length() >= 40) {
-        periodic = periodic(w);
+      if (!periodic && len >= 40) {
+        periodic = periodic(t.word(i));
       }
-      if (w.length() >= 5 && !hasVowel(w)) {
+      if (len >= 5 && !hasVowel(t, i)) {
         noVowel++;
       }
-      if (i > 0 && w.equals(t.words[i - 1])) {
+      if (i > 0 && t.same(i, i - 1)) {
         maxRun = Math.max(maxRun, ++run);
       } else {
         run = 1;
@@ -148,7 +149,7 @@ record Features(double[] values, int secondPerson, int aiWords, int dialogueTurn
       }
     }
     double suffixSymbols = suffixSymbolRatio(text);
-    double repetition = n == 0 ? 0 : 1.0 - (double) distinct(t.words, n) / n;
+    double repetition = n == 0 ? 0 : 1.0 - (double) distinct(t, n) / n;
     double[] v = new double[NAMES.size()];
     double tn = Math.max(1, n);
     v[7] = Math.log1p(original.length()) / 10;
@@ -165,39 +166,55 @@ record Features(double[] values, int secondPerson, int aiWords, int dialogueTurn
     v[20] = nonSpace == 0 ? 0 : Math.min(1, quotes * 20.0 / nonSpace);
     v[21] = Math.log1p(turns) / 3;
     v[22] = noVowel / tn * 5;
-    v[23] = text.stripTrailing().endsWith("?") ? 1 : 0;
+    v[23] = endsWithQuestionMark(text) ? 1 : 0;
     v[24] = nonSpace == 0 ? 0 : (double) digits / nonSpace;
     v[25] = ai / tn * 10;
     return new Features(
-        v, you, ai, turns, maxRun, n < 20 ? 0 : Repetition.windowed(t.words, n),
-        Repetition.repeatedNgrams(t.words, n), suffixSymbols, n, sensitive, quotes, periodic,
+        v, you, ai, turns, maxRun, n < 20 ? 0 : Repetition.windowed(t.hash, n),
+        Repetition.repeatedNgrams(t.hash, n), suffixSymbols, n, sensitive, quotes, periodic,
         addressed, opening);
   }
 
-  // Exact count of distinct words: an open-addressing table of the words themselves (a HashSet
+  // Exact count of distinct words: an open-addressing table of word numbers + 1 (a HashSet
   // allocated a node per distinct word of every prompt).
-  private static int distinct(String[] words, int n) {
-    String[] table = new String[Integer.highestOneBit(Math.max(1, n)) * 4];
-    int mask = table.length - 1;
+  static int distinct(Tokens t, int n) {
+    Scratch scratch = Scratch.take();
+    try {
+      int size = Repetition.tableSize(n);
+      return distinct(t, n, scratch.ints(size), size - 1);
+    } finally {
+      Scratch.give(scratch);
+    }
+  }
+
+  private static int distinct(Tokens t, int n, int[] table, int mask) {
     int distinct = 0;
     for (int i = 0; i < n; i++) {
-      String w = words[i];
-      int x = w.hashCode() * 0x9E3779B9;
+      int x = t.hash[i] * 0x9E3779B9;
       int slot = (x ^ (x >>> 16)) & mask;
-      while (table[slot] != null && !table[slot].equals(w)) {
+      while (table[slot] != 0 && !t.same(table[slot] - 1, i)) {
         slot = (slot + 1) & mask;
       }
-      if (table[slot] == null) {
-        table[slot] = w;
+      if (table[slot] == 0) {
+        table[slot] = i + 1;
         distinct++;
       }
     }
     return distinct;
   }
 
-  private static boolean hasVowel(String w) {
-    for (int i = 0; i < w.length(); i++) {
-      switch (w.charAt(i)) {
+  // text.stripTrailing().endsWith("?") without the copy: no supplementary char is whitespace.
+  static boolean endsWithQuestionMark(String text) {
+    int i = text.length() - 1;
+    while (i >= 0 && Character.isWhitespace(text.charAt(i))) {
+      i--;
+    }
+    return i >= 0 && text.charAt(i) == '?';
+  }
+
+  private static boolean hasVowel(Tokens t, int w) {
+    for (int i = 0, len = t.length(w); i < len; i++) {
+      switch (t.charAt(w, i)) {
         case 'a', 'e', 'i', 'o', 'u', 'y' -> {
           return true;
         }

@@ -5,8 +5,9 @@ import java.text.Normalizer;
 /**
  * Text folded for matching: NFKD without combining marks, lower case, invisible characters
  * dropped, Unicode tag characters decoded to the ASCII they smuggle, and Cyrillic/Greek
- * look-alikes inside Latin words mapped to Latin. {@link #origin} maps every folded char back to
- * the index of its source char so spans point into what the caller sent.
+ * look-alikes inside Latin words mapped to Latin. {@link #originAt} and {@link #originEnd} map
+ * folded offsets back to the text the caller sent, through {@link #origin} (null when every
+ * folded char sits at the index of its source char; read it through those two methods).
  */
 record Folded(
     String text,
@@ -20,42 +21,52 @@ record Folded(
   private static final String CONFUSABLE_FROM = "аеорсухіјѕԁɡοαεικνρτυχАЕОРСХІЈЅВМНКТ";
   private static final String CONFUSABLE_TO = "aeopcyxijsdgoaeikvptuxaeopcxijsbmhkt";
 
+  // origin is null when folded char i comes from original char i for every i (any text in which
+  // no char is dropped, decomposed or a surrogate pair: all ASCII text), so the common prompt
+  // allocates no map; otherwise it may be longer than the text (entries past its end unused).
+
   int originAt(int foldedIndex) {
-    if (origin.length == 0) {
+    int n = text.length();
+    if (n == 0) {
       return 0;
     }
-    return origin[Math.min(Math.max(foldedIndex, 0), origin.length - 1)];
+    int i = Math.min(Math.max(foldedIndex, 0), n - 1);
+    return origin == null ? i : origin[i];
   }
 
   /** End offset (exclusive) in the original for a folded end offset. */
   int originEnd(int foldedEnd, String original) {
-    if (foldedEnd <= 0 || origin.length == 0) {
+    int n = text.length();
+    if (foldedEnd <= 0 || n == 0) {
       return 0;
     }
-    int last = origin[Math.min(foldedEnd, origin.length) - 1];
+    int i = Math.min(foldedEnd, n) - 1;
+    int last = origin == null ? i : origin[i];
     return Math.min(original.length(), last + Character.charCount(original.codePointAt(last)));
   }
 
   static Folded of(String s) {
+    int len = s.length();
+    int ascii = 0;
+    while (ascii < len && s.charAt(ascii) < 0x80) {
+      ascii++;
+    }
+    if (ascii == len) {
+      // ASCII is never invisible, a tag, decomposable or a look-alike: lower case is all.
+      return new Folded(s.toLowerCase(java.util.Locale.ROOT), null, 0, 0, 0, -1, -1);
+    }
     // Plain arrays instead of a StringBuilder: this loop runs over every char of every prompt.
-    char[] out = new char[s.length() + 16];
-    int[] origin = new int[s.length() + 16];
-    int n = 0;
+    Out out = new Out(len + 16);
     int invisible = 0;
     int tags = 0;
     int first = -1;
     int last = -1;
     boolean nonAscii = false;
-    for (int i = 0; i < s.length(); ) {
+    for (int i = 0; i < len; ) {
       char ch = s.charAt(i);
       if (ch < 0x80) {
         // ASCII is never invisible, a tag or decomposable: lower-case it and move on.
-        if (n == out.length) {
-          out = java.util.Arrays.copyOf(out, n * 2);
-          origin = java.util.Arrays.copyOf(origin, n * 2);
-        }
-        out[n] = ch >= 'A' && ch <= 'Z' ? (char) (ch + 32) : ch;
-        origin[n++] = i++;
+        out.put(ch >= 'A' && ch <= 'Z' ? (char) (ch + 32) : ch, i++);
         continue;
       }
       int cp = s.codePointAt(i);
@@ -66,12 +77,7 @@ record Folded(
         first = first < 0 ? i : first;
         last = i + width;
         if (cp >= 0xE0020 && cp <= 0xE007E) {
-          if (n == out.length) {
-            out = java.util.Arrays.copyOf(out, n * 2);
-            origin = java.util.Arrays.copyOf(origin, n * 2);
-          }
-          out[n] = Character.toLowerCase((char) (cp - 0xE0000));
-          origin[n++] = i;
+          out.put(Character.toLowerCase((char) (cp - 0xE0000)), i);
         }
       } else if (isInvisible(cp)) {
         if (touchesWord(s, i, width)) {
@@ -81,13 +87,8 @@ record Folded(
         }
       } else if (isUnspacedScript(cp)) {
         // Decomposing Hangul or kana would split syllables into jamo and marks.
-        if (n == out.length) {
-          out = java.util.Arrays.copyOf(out, n * 2);
-          origin = java.util.Arrays.copyOf(origin, n * 2);
-        }
         nonAscii = true;
-        out[n] = (char) cp;
-        origin[n++] = i;
+        out.put((char) cp, i);
       } else {
         String d = Normalizer.normalize(Character.toString(cp), Normalizer.Form.NFKD);
         for (int j = 0; j < d.length(); j++) {
@@ -95,22 +96,48 @@ record Folded(
           if (Character.getType(c) == Character.NON_SPACING_MARK) {
             continue;
           }
-          if (n == out.length) {
-            out = java.util.Arrays.copyOf(out, n * 2);
-            origin = java.util.Arrays.copyOf(origin, n * 2);
-          }
           char lc = Character.toLowerCase(c);
           nonAscii |= lc >= 0x80;
-          out[n] = lc;
-          origin[n++] = i;
+          out.put(lc, i);
         }
       }
       i += width;
     }
     // A word of ASCII letters only has no look-alike to map.
-    int homoglyphWords = nonAscii ? mapHomoglyphs(out, n) : 0;
-    int[] trimmed = java.util.Arrays.copyOf(origin, n);
-    return new Folded(new String(out, 0, n), trimmed, invisible, tags, homoglyphWords, first, last);
+    int homoglyphWords = nonAscii ? mapHomoglyphs(out.chars, out.n) : 0;
+    return new Folded(new String(out.chars, 0, out.n), out.origin, invisible, tags, homoglyphWords,
+        first, last);
+  }
+
+  /** The folded chars and, from the first char that does not map to its own index, the origins. */
+  private static final class Out {
+    char[] chars;
+    int[] origin;
+    int n;
+
+    Out(int capacity) {
+      chars = new char[capacity];
+    }
+
+    void put(char c, int from) {
+      if (n == chars.length) {
+        chars = java.util.Arrays.copyOf(chars, n * 2);
+        if (origin != null) {
+          origin = java.util.Arrays.copyOf(origin, n * 2);
+        }
+      }
+      if (origin == null && from != n) {
+        origin = new int[chars.length];
+        for (int k = 0; k < n; k++) {
+          origin[k] = k;
+        }
+      }
+      chars[n] = c;
+      if (origin != null) {
+        origin[n] = from;
+      }
+      n++;
+    }
   }
 
   static boolean isUnspacedScript(int cp) {

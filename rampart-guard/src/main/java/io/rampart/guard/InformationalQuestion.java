@@ -30,7 +30,7 @@ final class InformationalQuestion {
       return false;
     }
     Tokens tokens = Tokens.of(t);
-    if (tokens.size == 0 || !OPENERS.contains(tokens.words[0])) {
+    if (tokens.size == 0 || !OPENERS.contains(tokens.word(0))) {
       return false;
     }
     int sentences = 0;
@@ -41,7 +41,7 @@ final class InformationalQuestion {
       }
     }
     for (int i = 0; i < tokens.size; i++) {
-      if (SELF.contains(tokens.words[i])) {
+      if (SELF.contains(tokens.word(i))) {
         return false;
       }
     }

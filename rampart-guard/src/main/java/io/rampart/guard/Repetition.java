@@ -18,7 +18,7 @@ package io.rampart.guard;
  *       a paragraph pasted again and again is repeated nearly all through.
  * </ul>
  *
- * Words are compared by their hash codes: a collision can only make two distinct words count as
+ * Words are given by their hash codes ({@link Tokens#hash}) and compared by them: a collision can only make two distinct words count as
  * one, which is vanishingly rare for 32-bit hashes of a few hundred words and errs to flagging.
  */
 final class Repetition {
@@ -34,13 +34,22 @@ final class Repetition {
    * The highest {@code 1 - distinct / size} over windows of {@link #WINDOW} words that start
    * every {@code WINDOW / 2} words; the whole text when it is shorter than one window.
    */
-  static double windowed(String[] words, int n) {
+  static double windowed(int[] words, int n) {
     if (n == 0) {
       return 0;
     }
-    int[] table = new int[2 * WINDOW];
-    int[] stamp = new int[2 * WINDOW];
-    int mask = table.length - 1;
+    Scratch scratch = Scratch.take();
+    try {
+      return windowed(words, n, scratch.ints(4 * WINDOW));
+    } finally {
+      Scratch.give(scratch);
+    }
+  }
+
+  // table: hashes in [0, 2 * WINDOW), each slot's generation stamp 2 * WINDOW entries later.
+  private static double windowed(int[] words, int n, int[] table) {
+    int stamps = 2 * WINDOW;
+    int mask = stamps - 1;
     double worst = 0;
     int generation = 0;
     for (int from = 0; ; from += WINDOW / 2) {
@@ -48,13 +57,13 @@ final class Repetition {
       generation++;
       int distinct = 0;
       for (int i = from; i < to; i++) {
-        int h = words[i].hashCode();
+        int h = words[i];
         int slot = mix(h) & mask;
-        while (stamp[slot] == generation && table[slot] != h) {
+        while (table[stamps + slot] == generation && table[slot] != h) {
           slot = (slot + 1) & mask;
         }
-        if (stamp[slot] != generation) {
-          stamp[slot] = generation;
+        if (table[stamps + slot] != generation) {
+          table[stamps + slot] = generation;
           table[slot] = h;
           distinct++;
         }
@@ -70,13 +79,22 @@ final class Repetition {
    * The share of the text's word {@value #NGRAM}-grams that occurred earlier in it; 0 below
    * {@code 4 * NGRAM} words.
    */
-  static double repeatedNgrams(String[] words, int n) {
+  static double repeatedNgrams(int[] words, int n) {
     int grams = n - NGRAM + 1;
     if (n < 4 * NGRAM) {
       return 0;
     }
-    long[] set = new long[Integer.highestOneBit(grams) * 4];
-    int mask = set.length - 1;
+    Scratch scratch = Scratch.take();
+    try {
+      int size = tableSize(grams);
+      return repeatedNgrams(words, n, scratch.longs(size), size - 1);
+    } finally {
+      Scratch.give(scratch);
+    }
+  }
+
+  private static double repeatedNgrams(int[] words, int n, long[] set, int mask) {
+    int grams = n - NGRAM + 1;
     long pow = 1;
     for (int i = 1; i < NGRAM; i++) {
       pow *= 1_000_003L;
@@ -85,9 +103,9 @@ final class Repetition {
     int repeated = 0;
     for (int i = 0; i < n; i++) {
       if (i >= NGRAM) {
-        h -= pow * words[i - NGRAM].hashCode();
+        h -= pow * words[i - NGRAM];
       }
-      h = h * 1_000_003L + words[i].hashCode();
+      h = h * 1_000_003L + words[i];
       if (i < NGRAM - 1) {
         continue;
       }
@@ -103,6 +121,11 @@ final class Repetition {
       }
     }
     return (double) repeated / grams;
+  }
+
+  /** A power of two at least 1.5 times {@code entries}: open addressing at most 2/3 full. */
+  static int tableSize(int entries) {
+    return Integer.highestOneBit(Math.max(2, entries + (entries >> 1)) - 1) << 1;
   }
 
   private static int mix(int h) {

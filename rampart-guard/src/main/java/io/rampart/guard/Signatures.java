@@ -28,14 +28,21 @@ final class Signatures {
   /** One match in folded coordinates. */
   record Hit(Rule rule, int start, int end) {}
 
+  // exactWords and stopWords hold exact and gapStops for lookups by token (no string per word).
   private record Slot(Set<String> exact, String[] prefixes, int gapBefore, boolean inSentence,
-      Set<String> gapStops) {
-    boolean matches(String w) {
-      if (exact.contains(w)) {
+      Set<String> gapStops, WordTable exactWords, WordTable stopWords) {
+    Slot(Set<String> exact, String[] prefixes, int gapBefore, boolean inSentence,
+        Set<String> gapStops) {
+      this(exact, prefixes, gapBefore, inSentence, gapStops, WordTable.set(exact),
+          WordTable.set(gapStops));
+    }
+
+    boolean matches(Tokens t, int i) {
+      if (exactWords.contains(t, i)) {
         return true;
       }
       for (String p : prefixes) {
-        if (w.startsWith(p)) {
+        if (t.startsWith(i, p)) {
           return true;
         }
       }
@@ -49,7 +56,9 @@ final class Signatures {
   // the common prompt pays one indexOf per rule instead of a full regex pass.
   private record RegexRule(Rule rule, Pattern pattern, String guard) {}
 
-  private final Map<String, List<TokenRule>> byFirstWord = new HashMap<>();
+  // Rules by the exact words of their first slot: looked up per token without a string.
+  private final WordTable byFirstWord;
+  private final TokenRule[][] firstWordRules;
   private record PrefixRule(String prefix, TokenRule rule) {}
 
   // Prefix first slots are indexed by their first two chars, so a token costs one int lookup
@@ -61,6 +70,7 @@ final class Signatures {
 
   private Signatures(List<String> lines) {
     Map<Integer, List<PrefixRule>> byFirstPrefix = new HashMap<>();
+    Map<String, List<TokenRule>> firstWords = new java.util.LinkedHashMap<>();
     int lineNo = 0;
     for (String raw : lines) {
       lineNo++;
@@ -86,7 +96,7 @@ final class Signatures {
       }
       TokenRule tr = new TokenRule(rule, parse(body));
       Slot first = tr.slots()[0];
-      first.exact().forEach(w -> byFirstWord.computeIfAbsent(w, k -> new ArrayList<>()).add(tr));
+      first.exact().forEach(w -> firstWords.computeIfAbsent(w, k -> new ArrayList<>()).add(tr));
       for (String p : first.prefixes()) {
         if (p.length() < 2) {
           throw new GuardException("signatures.txt:" + lineNo + ": prefix " + p + "* (expected: >= 2 chars)");
@@ -94,6 +104,14 @@ final class Signatures {
         byFirstPrefix.computeIfAbsent(key(p), k -> new ArrayList<>()).add(new PrefixRule(p, tr));
       }
     }
+    // The table maps a first word to its slot in firstWordRules (rules in file order).
+    Map<String, Integer> index = new HashMap<>();
+    firstWordRules = new TokenRule[firstWords.size()][];
+    for (Map.Entry<String, List<TokenRule>> e : firstWords.entrySet()) {
+      firstWordRules[index.size()] = e.getValue().toArray(TokenRule[]::new);
+      index.put(e.getKey(), index.size());
+    }
+    byFirstWord = WordTable.of(index);
     int size = Integer.highestOneBit(Math.max(1, byFirstPrefix.size())) * 4;
     prefixKeys = new int[size];
     prefixRules = new PrefixRule[size][];
@@ -183,17 +201,18 @@ final class Signatures {
   void scan(String folded, Tokens tokens, int perRule, Consumer<Hit> sink) {
     Map<String, Integer> counts = new HashMap<>();
     for (int i = 0; i < tokens.size; i++) {
-      String w = tokens.words[i];
-      List<TokenRule> exact = byFirstWord.get(w);
-      if (exact != null) {
-        tryAll(exact, tokens, i, perRule, counts, sink);
+      int exact = byFirstWord.get(tokens, i);
+      if (exact >= 0) {
+        for (TokenRule tr : firstWordRules[exact]) {
+          tryOne(tr, tokens, i, perRule, counts, sink);
+        }
       }
-      if (w.length() >= 2) {
-        PrefixRule[] pre = prefixRules(key(w));
+      if (tokens.length(i) >= 2) {
+        PrefixRule[] pre = prefixRules((tokens.charAt(i, 0) << 16) | tokens.charAt(i, 1));
         if (pre != null) {
           for (PrefixRule pr : pre) {
-            if (w.startsWith(pr.prefix())) {
-              tryAll(List.of(pr.rule()), tokens, i, perRule, counts, sink);
+            if (tokens.startsWith(i, pr.prefix())) {
+              tryOne(pr.rule(), tokens, i, perRule, counts, sink);
             }
           }
         }
@@ -231,23 +250,21 @@ final class Signatures {
     return false;
   }
 
-  private static void tryAll(
-      List<TokenRule> candidates,
+  private static void tryOne(
+      TokenRule tr,
       Tokens tokens,
       int i,
       int perRule,
       Map<String, Integer> counts,
       Consumer<Hit> sink) {
-    for (TokenRule tr : candidates) {
-      int seen = counts.getOrDefault(tr.rule().id(), 0);
-      if (seen >= perRule) {
-        continue;
-      }
-      int last = match(tr.slots(), 1, tokens, i + 1);
-      if (last >= 0) {
-        counts.put(tr.rule().id(), seen + 1);
-        sink.accept(new Hit(tr.rule(), tokens.start[i], tokens.end[last]));
-      }
+    int seen = counts.getOrDefault(tr.rule().id(), 0);
+    if (seen >= perRule) {
+      return;
+    }
+    int last = match(tr.slots(), 1, tokens, i + 1);
+    if (last >= 0) {
+      counts.put(tr.rule().id(), seen + 1);
+      sink.accept(new Hit(tr.rule(), tokens.start[i], tokens.end[last]));
     }
   }
 
@@ -265,10 +282,10 @@ final class Signatures {
         break;
       }
       // "share how the features affect our internal guidelines": the object is the user's own
-      if (k > 0 && s.gapStops().contains(tokens.words[pos + k - 1])) {
+      if (k > 0 && s.stopWords().contains(tokens, pos + k - 1)) {
         break;
       }
-      if (s.matches(tokens.words[pos + k])) {
+      if (s.matches(tokens, pos + k)) {
         int r = match(slots, slot + 1, tokens, pos + k + 1);
         if (r >= 0) {
           return r;

@@ -34,6 +34,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * root; never copied into the repository): short, very dense documents. {@code mixed} is generated
  * ordinary traffic ({@link MixedCorpus}) cut into 64 KiB documents: sparse values.
  *
+ * <p>{@code scanOnNewVirtualThread} scans each document on a virtual thread of its own, as the
+ * gateway does for every request: per-thread state is created anew for every call there (read its
+ * {@code gc.alloc.rate.norm} with {@code -prof gc}; the thread itself costs the same before and
+ * after a change). Any JSONL file with a {@code text} field can stand in for the dev set, e.g.
+ * 1 KB chat prompts from {@code bench/guard/chat_prompts.py}.
+ *
  * <p>Not part of the build's test run (the class name matches no surefire pattern). Command: see
  * docs/BENCHMARKS.md, section DLP.
  */
@@ -96,5 +102,16 @@ public class DlpScanBenchmark {
     next = k + 1 == docs.size() ? 0 : k + 1;
     counter.bytes += sizes[k];
     return engine.scan(docs.get(k)).size();
+  }
+
+  /** As {@link #scan}, on a new virtual thread per call (the gateway's request threads). */
+  @Benchmark
+  public int scanOnNewVirtualThread(Bytes counter) throws InterruptedException {
+    int k = next;
+    next = k + 1 == docs.size() ? 0 : k + 1;
+    counter.bytes += sizes[k];
+    int[] found = new int[1];
+    Thread.ofVirtual().start(() -> found[0] = engine.scan(docs.get(k)).size()).join();
+    return found[0];
   }
 }
