@@ -286,7 +286,13 @@ class McpBridgeStreamTest {
       assertThat(second.response.getStatus()).isEqualTo(200);
       assertThat(first.ended()).isTrue();
       send(McpHarness.ALICE, HttpMethod.POST, session, call(2, "emit", "{\"count\":1}"));
-      assertThat(second.next("notifications/message").path("params").has("data")).isTrue();
+      JsonNode m = second.next("notifications/message");
+      // regression (flaky on CI): the initialize chatter (no data) is still queued when the
+      // first stream was replaced before it read it; the second stream gets it then
+      if (!m.path("params").has("data")) {
+        m = second.next("notifications/message");
+      }
+      assertThat(m.at("/params/data").asText()).isEqualTo("note 0");
     }
   }
 
