@@ -30,6 +30,23 @@ public class InMemoryEventLog implements EventLog {
     return of(type).subList(0, n);
   }
 
+  /** The first event of {@code type} that {@code match} accepts, waiting up to five seconds. */
+  public synchronized Event awaitFirst(String type, java.util.function.Predicate<Event> match)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (true) {
+      java.util.Optional<Event> found = of(type).stream().filter(match).findFirst();
+      if (found.isPresent()) {
+        return found.get();
+      }
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        throw new AssertionError("expected a matching " + type + " event, got " + of(type));
+      }
+      wait(left / 1_000_000 + 1);
+    }
+  }
+
   public synchronized List<Event> of(String type) {
     return events.stream().filter(e -> e.type().equals(type)).toList();
   }
