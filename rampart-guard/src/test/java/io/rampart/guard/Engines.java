@@ -8,6 +8,8 @@ import java.util.function.Supplier;
 
 /** Engines for tests: fast tier only, or with stub model parts, and a fake ticker. */
 final class Engines {
+  private static final Signatures SIGNATURES = Signatures.builtIn();
+
   private Engines() {}
 
   static GuardConfig.Builder fastOnly() {
@@ -73,5 +75,13 @@ final class Engines {
         return inner.embed(text);
       }
     };
+  }
+
+  /** Ids of the built-in signatures that match {@code text} (folded as the fast tier folds it). */
+  static java.util.List<String> signatureRules(String text) {
+    java.util.List<String> ids = new java.util.ArrayList<>();
+    String folded = Folded.of(text).text();
+    SIGNATURES.scan(folded, Tokens.of(folded), 3, hit -> ids.add(hit.rule().id()));
+    return ids;
   }
 }
