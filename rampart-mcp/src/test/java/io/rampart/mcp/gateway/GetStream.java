@@ -38,16 +38,23 @@ final class GetStream implements AutoCloseable {
   }
 
   private void read() {
+    try {
+      readEvents(listener.getInputStream(), events);
+    } finally {
+      ended.countDown();
+    }
+  }
+
+  /** Parses an SSE body into {@code events} until it ends or breaks (also for legacy streams). */
+  static void readEvents(InputStream body, java.util.Collection<SseEvent> events) {
     SseParser parser = SseParser.create();
     byte[] buf = new byte[8192];
-    try (InputStream in = listener.getInputStream()) {
+    try (InputStream in = body) {
       for (int n; (n = in.read(buf)) >= 0; ) {
         events.addAll(parser.feed(buf, 0, n));
       }
     } catch (IOException e) {
       // closed
-    } finally {
-      ended.countDown();
     }
   }
 

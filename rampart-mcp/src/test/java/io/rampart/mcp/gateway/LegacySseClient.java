@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.rampart.mcp.SseEvent;
 import io.rampart.mcp.SseParser;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,15 +56,7 @@ final class LegacySseClient implements AutoCloseable {
   }
 
   private void read() {
-    SseParser parser = SseParser.create();
-    byte[] buf = new byte[8192];
-    try (InputStream in = listener.getInputStream()) {
-      for (int n; (n = in.read(buf)) >= 0; ) {
-        events.addAll(parser.feed(buf, 0, n));
-      }
-    } catch (IOException e) {
-      // closed
-    }
+    GetStream.readEvents(listener.getInputStream(), events);
   }
 
   /** The next event, failing after ten seconds. */
